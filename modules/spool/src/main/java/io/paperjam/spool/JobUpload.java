@@ -1,0 +1,179 @@
+package io.paperjam.spool;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One document being streamed into the spool's tmp/ folder: after {@link #commit()} returns the job is
+ * durable and may be acknowledged; after any failure, {@link #abort()} or {@link #close()} nothing of it is
+ * left on disk or counted against the quota.
+ *
+ * <p>Not thread-safe: one writer. The bytes go straight to disk; only a SHA-256 state is kept in memory.
+ * {@link #asOutputStream()} writes through on every call, so wrap it in a {@code BufferedOutputStream}
+ * for byte-at-a-time writers.
+ */
+public final class JobUpload implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobUpload.class);
+
+    private enum Phase { OPEN, COMMITTED, ABORTED }
+
+    private final Spool spool;
+    private final long id;
+    private final JobHeader header;
+    private final Instant arrived;
+    private final Path tmpData;
+    private final FileChannel channel;
+    private final MessageDigest digest;
+    private long written;
+    private long reservedBytes;
+    private Integer learnedPages;
+    private Phase phase = Phase.OPEN;
+
+    JobUpload(Spool spool, long id, JobHeader header, Instant arrived, Path tmpData, FileChannel channel,
+              long reservedBytes) {
+        this.spool = spool;
+        this.id = id;
+        this.header = header;
+        this.arrived = arrived;
+        this.tmpData = tmpData;
+        this.channel = channel;
+        this.reservedBytes = reservedBytes;
+        try {
+            this.digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** The id this job will have once committed (ids of aborted uploads are never reused either). */
+    public long id() {
+        return id;
+    }
+
+    public JobHeader header() {
+        return header;
+    }
+
+    /** Writes all of {@code src}; on any failure the upload is aborted and the exception rethrown. */
+    public void write(ByteBuffer src) throws IOException {
+        ensureOpen();
+        int n = src.remaining();
+        if (n == 0) {
+            return;
+        }
+        try {
+            if (header.declaredSize() >= 0) {
+                if (written + n > header.declaredSize()) {
+                    throw new SizeMismatchException("job " + id + ": more than the declared " + header.declaredSize()
+                            + " bytes were sent");
+                }
+            } else {
+                spool.quota().reserve(n, 0); // unknown size: the quota is taken as the bytes arrive
+                reservedBytes += n;
+            }
+            ByteBuffer view = src.duplicate();
+            spool.disk().files.write(channel, src);
+            digest.update(view);
+            written += n;
+        } catch (IOException | RuntimeException e) {
+            abort();
+            throw e;
+        }
+    }
+
+    /** An OutputStream view of {@link #write(ByteBuffer)}; closing it does not commit. */
+    public OutputStream asOutputStream() {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                JobUpload.this.write(ByteBuffer.wrap(new byte[] {(byte) b}));
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                JobUpload.this.write(ByteBuffer.wrap(b, off, len));
+            }
+        };
+    }
+
+    public long bytesWritten() {
+        return written;
+    }
+
+    /** Records a page count learned while streaming; used when the header did not declare one. */
+    public void pages(int pages) {
+        if (pages < 0) {
+            throw new IllegalArgumentException("pages must not be negative: " + pages);
+        }
+        this.learnedPages = pages;
+    }
+
+    /**
+     * Makes the job durable in queue/ and returns its record. Throws {@link SizeMismatchException} or
+     * {@link ChecksumMismatchException} if the bytes differ from what the header declared; on any failure
+     * nothing is kept.
+     */
+    public JobRecord commit() throws IOException {
+        ensureOpen();
+        try {
+            if (header.declaredSize() >= 0 && written != header.declaredSize()) {
+                throw new SizeMismatchException("job " + id + ": " + written + " bytes were sent but "
+                        + header.declaredSize() + " were declared");
+            }
+            String sha256 = HexFormat.of().formatHex(digest.digest());
+            if (header.declaredSha256() != null && !header.declaredSha256().equals(sha256)) {
+                throw new ChecksumMismatchException("job " + id + ": the document's SHA-256 is " + sha256
+                        + " but " + header.declaredSha256() + " was declared");
+            }
+            spool.disk().files.force(channel);
+            channel.close();
+            JobHeader stored = header.pages() == null && learnedPages != null ? header.withPages(learnedPages) : header;
+            JobRecord job = new JobRecord(id, stored, JobState.QUEUED, written, sha256, 0, null, null, arrived,
+                    spool.now(), true);
+            spool.commitUpload(job, tmpData);
+            phase = Phase.COMMITTED;
+            return job;
+        } catch (IOException | RuntimeException e) {
+            abort();
+            throw e;
+        }
+    }
+
+    /** Deletes the partial upload and releases its quota; never throws. */
+    public void abort() {
+        if (phase != Phase.OPEN) {
+            return;
+        }
+        phase = Phase.ABORTED;
+        try {
+            channel.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("job {}: closing the upload channel failed: {}", id, e.toString());
+        }
+        spool.disk().deleteQuietly(tmpData);
+        spool.quota().release(reservedBytes, 1);
+    }
+
+    /** Aborts unless committed. */
+    @Override
+    public void close() {
+        abort();
+    }
+
+    private void ensureOpen() throws SpoolException {
+        if (phase != Phase.OPEN) {
+            throw new IllegalJobStateException("upload of job " + id + " is already " + phase.name().toLowerCase());
+        }
+    }
+}
