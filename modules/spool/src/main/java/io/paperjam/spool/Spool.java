@@ -400,6 +400,22 @@ public final class Spool implements Closeable {
         }
     }
 
+    /**
+     * For tests: lets go of the folder the way a killed process would (lock released, nothing recorded,
+     * {@code last-id} not rewritten), so that a test can reopen it and exercise recovery in one JVM.
+     */
+    void abandon() throws IOException {
+        lifecycle.writeLock().lock();
+        try {
+            closed = true;
+            try (lock; history) {
+                LOG.debug("abandoning spool {} without a clean close", root());
+            }
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
     /** Fsyncs actually issued on queue/ versus requested (group-commit statistics, for tests and benchmarks). */
     long[] queueSyncStats() {
         DirSync sync = disk.dirSync(layout.folder(JobState.QUEUED));
