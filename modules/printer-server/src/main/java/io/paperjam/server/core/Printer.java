@@ -7,7 +7,6 @@ import io.paperjam.protocol.PrinterInfo;
 import io.paperjam.protocol.PrinterReason;
 import io.paperjam.protocol.ProtocolException;
 import io.paperjam.protocol.SupplyKind;
-import io.paperjam.server.device.DocumentAnalyzer;
 import io.paperjam.spool.JobRecord;
 import io.paperjam.spool.Spool;
 import java.util.Collection;

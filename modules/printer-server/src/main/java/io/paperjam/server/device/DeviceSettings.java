@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param trayCapacity sheets a full paper tray holds
  * @param colours ink or toner colours, in the order status shows them (black only, or CMYK)
- * @param initialInkPercent how full every cartridge is on first start and after a refill
+ * @param initialInkPercent how full every cartridge is on first start (a refill fills to 100)
  * @param ppm impressions (sheets) per minute; 0 prints instantly
  * @param lowPaperSheets the low-paper warning shows at or below this many sheets (and above 0)
  * @param lowInkPercent the low-ink warning shows at or below this percent (and above 0)
