@@ -1,0 +1,175 @@
+package io.paperjam.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.paperjam.server.core.Printer;
+import io.paperjam.server.net.PrinterServerInitializer;
+import io.paperjam.server.net.ServerContext;
+import io.paperjam.server.security.AdminGuard;
+import io.paperjam.server.security.AdminToken;
+import io.paperjam.spool.Spool;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The printer with its JSON-header front door: opens the spool, starts the {@link Printer} and
+ * listens. {@link #close()} is graceful: it stops accepting, lets uploads in flight finish within
+ * {@link ServerSettings#shutdownGrace()}, stops the printer after its current page and releases
+ * the spool.
+ */
+public final class PrinterServer implements AutoCloseable {
+
+    /** Threads doing spool writes and fsyncs, so the event loops never wait for the disk. */
+    public static final int DISK_THREADS = 4;
+
+    private static final Logger log = LoggerFactory.getLogger(PrinterServer.class);
+
+    private final ServerSettings settings;
+    private final Spool spool;
+    private final Printer printer;
+    private final ExecutorService disk;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final ChannelGroup channels;
+    private final ServerContext context;
+    private final Channel listener;
+    private boolean closed;
+
+    private PrinterServer(ServerSettings settings, Spool spool, Printer printer, ExecutorService disk,
+                          EventLoopGroup boss, EventLoopGroup workers) throws IOException {
+        this.settings = settings;
+        this.spool = spool;
+        this.printer = printer;
+        this.disk = disk;
+        this.boss = boss;
+        this.workers = workers;
+        this.channels = new DefaultChannelGroup("paperjam-connections", GlobalEventExecutor.INSTANCE);
+        AdminToken token = settings.adminToken() != null
+                ? AdminToken.of(settings.adminToken())
+                : AdminToken.loadOrCreate(spool.root());
+        this.context = new ServerContext(settings, spool, printer, new AdminGuard(token, settings.trustLoopback()),
+                disk, channels);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 128)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new PrinterServerInitializer(context));
+        try {
+            this.listener = bootstrap.bind(settings.host(), settings.port()).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while binding " + settings.host() + ":" + settings.port(), e);
+        } catch (Exception e) {   // Netty rethrows bind failures (a BindException) unchecked
+            throw new IOException("cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens the spool (recovering it), starts the printer and listens; fails if the port or spool is taken. */
+    public static PrinterServer start(ServerSettings settings) throws IOException {
+        Spool spool = Spool.open(settings.spoolDir(), settings.spool());
+        Printer printer = null;
+        ExecutorService disk = null;
+        EventLoopGroup boss = null;
+        EventLoopGroup workers = null;
+        try {
+            printer = Printer.start(spool, settings.printer());
+            disk = Executors.newFixedThreadPool(DISK_THREADS, new DefaultThreadFactory("paperjam-disk", true));
+            boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("paperjam-accept"), NioIoHandler.newFactory());
+            workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("paperjam-io"), NioIoHandler.newFactory());
+            PrinterServer server = new PrinterServer(settings, spool, printer, disk, boss, workers);
+            log.info("paperjam printer listening on {}:{}, spool {} ({} jobs queued)", settings.host(),
+                    server.port(), settings.spoolDir(), printer.status().queued());
+            return server;
+        } catch (IOException | RuntimeException | Error e) {
+            shutdown(boss, workers, disk, printer, spool);
+            throw e;
+        }
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return address().getPort();
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) listener.localAddress();
+    }
+
+    public Printer printer() {
+        return printer;
+    }
+
+    public Path spoolDir() {
+        return spool.root();
+    }
+
+    public ServerSettings settings() {
+        return settings;
+    }
+
+    /** Stops accepting, lets uploads finish within the grace period, persists state and releases the spool. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        log.info("paperjam printer on port {} shutting down", port());
+        listener.close().awaitUninterruptibly();
+        context.startDraining();
+        Duration grace = settings.shutdownGrace();
+        if (!channels.newCloseFuture().awaitUninterruptibly(grace.toMillis())) {
+            log.warn("{} connections still busy after {} s; closing them, their unfinished uploads are dropped",
+                    channels.size(), grace.toSeconds());
+        }
+        channels.close().awaitUninterruptibly();
+        shutdown(boss, workers, disk, printer, spool);
+        log.info("paperjam printer stopped; spool {} released", settings.spoolDir());
+    }
+
+    /** Releases in dependency order: network, then disk work, then the printer, then the spool. */
+    private static void shutdown(EventLoopGroup boss, EventLoopGroup workers, ExecutorService disk,
+                                 Printer printer, Spool spool) {
+        if (boss != null) {
+            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
+        if (workers != null) {   // first, so that closing connections can still queue their clean-up
+            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+        if (disk != null) {
+            disk.shutdown();
+            try {
+                if (!disk.awaitTermination(10, TimeUnit.SECONDS)) {
+                    log.warn("disk work still running after 10 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (printer != null) {
+            printer.close();
+        }
+        try {
+            spool.close();
+        } catch (IOException e) {
+            log.warn("could not release the spool cleanly: {}", e.toString());
+        }
+    }
+}

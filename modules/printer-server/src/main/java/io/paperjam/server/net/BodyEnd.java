@@ -1,0 +1,6 @@
+package io.paperjam.server.net;
+
+/** Marks the end of a submit's document: every one of its {@code size} bytes has been passed on. */
+enum BodyEnd {
+    INSTANCE
+}

@@ -1,0 +1,214 @@
+package io.paperjam.server.net;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelConfig;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.paperjam.protocol.ErrorCode;
+import io.paperjam.protocol.Protocol;
+import io.paperjam.protocol.Reply;
+import io.paperjam.protocol.Request;
+import java.io.IOException;
+import java.net.SocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection's logic: hands each decoded request to its {@link Lane} (so replies keep request
+ * order and disk work stays off the event loop), streams submit bodies through an
+ * {@link Upload}, turns the connection into an {@link EventStream} on watch, and stops reading
+ * while the lane is behind or the client is not reading its replies.
+ */
+public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
+
+    /** Requests a client may pipeline ahead of their replies before the server stops reading. */
+    public static final int MAX_QUEUED_REQUESTS = 64;
+    /** Bad request lines in a row after which the server hangs up: the peer is not speaking this protocol. */
+    public static final int MAX_BAD_IN_A_ROW = 16;
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
+
+    private final ServerContext server;
+    private final Operations operations;
+    private Channel channel;
+    private Lane lane;
+    private Upload upload;
+    private EventStream watch;
+    private boolean closing;
+    private int badInARow;
+
+    public ConnectionHandler(ServerContext server, Operations operations) {
+        this.server = server;
+        this.operations = operations;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        lane = new Lane(server.disk(), channel.eventLoop(), this::afterTask);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof ByteBuf chunk) {
+            Upload current = upload;
+            if (current == null) {
+                chunk.release();
+            } else {
+                lane.run(chunk.readableBytes(), () -> current.chunk(chunk));
+            }
+        } else if (msg == BodyEnd.INSTANCE) {
+            Upload current = upload;
+            upload = null;
+            if (current != null) {
+                lane.run(0, current::end);
+            }
+        } else if (msg instanceof BadFrame bad) {
+            onBadFrame(bad);
+        } else if (msg instanceof Request request) {
+            onRequest(request);
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+        gate();
+    }
+
+    private void onRequest(Request request) {
+        if (closing || watch != null) {
+            log.debug("ignored {} from {}: the connection is closing or watching", request.op(), peer());
+            return;
+        }
+        badInARow = 0;
+        if (server.draining()) {
+            finish(Reply.error(ErrorCode.BUSY, "the printer server is shutting down"));
+        } else if (request instanceof Request.Submit submit) {
+            Upload current = new Upload(server, channel, submit);
+            upload = current;
+            lane.run(0, current::begin);
+        } else if (request instanceof Request.Watch) {
+            startWatch();
+        } else {
+            SocketAddress from = channel.remoteAddress();
+            lane.run(0, () -> channel.writeAndFlush(operations.execute(request, from)));
+        }
+    }
+
+    private void onBadFrame(BadFrame bad) {
+        if (closing || watch != null) {
+            return;
+        }
+        log.warn("bad request from {}: {} {}", peer(), bad.error().code(), bad.error().getMessage());
+        Reply reply = bad.error().toReply();
+        if (bad.fatal()) {
+            finish(reply);
+        } else if (++badInARow >= MAX_BAD_IN_A_ROW) {
+            log.warn("closing {}: {} bad requests in a row", peer(), badInARow);
+            finish(reply);
+        } else {
+            lane.run(0, () -> channel.writeAndFlush(reply));
+        }
+    }
+
+    /** Subscribes first and opens the stream after the reply, so no event is lost or early. */
+    private void startWatch() {
+        EventStream stream = new EventStream(channel, server.settings().maxWatchBacklog());
+        watch = stream;
+        if (channel.pipeline().get(PrinterServerInitializer.IDLE) != null) {
+            channel.pipeline().remove(PrinterServerInitializer.IDLE);    // watchers may be quiet forever
+        }
+        lane.run(0, () -> {
+            stream.subscribed(server.printer().watch(stream));
+            channel.writeAndFlush(Reply.success().withProtocol(Protocol.VERSION)
+                    .withPrinter(server.printer().status()));
+            stream.open();
+        });
+        log.info("{} is watching", peer());
+    }
+
+    /** Sends {@code last} after everything queued, then closes without losing it. */
+    private void finish(Reply last) {
+        closing = true;
+        RequestDecoder decoder = channel.pipeline().get(RequestDecoder.class);
+        if (decoder != null) {
+            decoder.discardRest();
+        }
+        Upload current = upload;
+        upload = null;
+        if (current != null) {
+            lane.run(0, current::abandon);
+        }
+        lane.run(0, () -> LingeringClose.after(channel.writeAndFlush(last)));
+    }
+
+    private void afterTask() {
+        gate();
+        if (server.draining() && !closing && upload == null && lane.tasks() == 0) {
+            channel.close();
+        }
+    }
+
+    /** Reads only while the lane is not behind and the client takes its replies. */
+    private void gate() {
+        ChannelConfig config = channel.config();
+        boolean read = closing || (lane.bytes() < server.settings().uploadBufferBytes()
+                && lane.tasks() < MAX_QUEUED_REQUESTS && channel.isWritable());
+        if (config.isAutoRead() != read) {
+            config.setAutoRead(read);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        gate();
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            if (lane.tasks() == 0 && watch == null && !closing) {
+                long seconds = server.settings().idleTimeout().toSeconds();
+                log.info("closing {}: idle for {} s", peer(), seconds);
+                finish(Reply.error(ErrorCode.TIMEOUT, "nothing received for " + seconds
+                        + " s; closing the connection" + (upload == null ? ""
+                        : " (the unfinished document was dropped, nothing queued)")));
+            }
+        } else if (evt == ServerContext.Drain.INSTANCE) {
+            afterTask();
+        } else {
+            ReferenceCountUtil.release(evt);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        Upload current = upload;
+        upload = null;
+        if (current != null) {
+            lane.run(0, current::abandon);
+        }
+        if (watch != null) {
+            watch.close();
+        }
+        log.debug("{} disconnected", peer());
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            log.debug("connection {} failed: {}", peer(), cause.toString());
+        } else if (log.isDebugEnabled()) {
+            log.warn("closing {} after an unexpected error", peer(), cause);
+        } else {
+            log.warn("closing {} after an unexpected error: {}", peer(), cause.toString());
+        }
+        ctx.close();
+    }
+
+    private Object peer() {
+        return channel.remoteAddress();
+    }
+}

@@ -1,0 +1,169 @@
+package io.paperjam.server.net;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.paperjam.protocol.ErrorCode;
+import io.paperjam.protocol.JobInfo;
+import io.paperjam.protocol.PrinterInfo;
+import io.paperjam.protocol.PrinterReason;
+import io.paperjam.protocol.Reply;
+import io.paperjam.protocol.Request;
+import io.paperjam.server.core.DocumentAnalyzer;
+import io.paperjam.server.core.Printer;
+import io.paperjam.spool.ChecksumMismatchException;
+import io.paperjam.spool.JobHeader;
+import io.paperjam.spool.JobRecord;
+import io.paperjam.spool.JobUpload;
+import io.paperjam.spool.SizeMismatchException;
+import io.paperjam.spool.SpoolFullException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One submit: checks it may be queued, streams its document into the spool chunk by chunk,
+ * commits it and replies. Every method runs on the connection's {@link Lane}, one after the
+ * other. A refused or failed submit is answered at once; the rest of its document is read and
+ * thrown away so the connection stays in step.
+ */
+final class Upload {
+
+    private static final Logger log = LoggerFactory.getLogger(Upload.class);
+
+    private enum Phase { WAITING, STREAMING, REFUSED, FINISHED }
+
+    private final ServerContext server;
+    private final Channel channel;
+    private final Request.Submit submit;
+    private Phase phase = Phase.WAITING;
+    private JobUpload upload;
+    private DocumentAnalyzer analyzer;
+    private long received;
+
+    Upload(ServerContext server, Channel channel, Request.Submit submit) {
+        this.server = server;
+        this.channel = channel;
+        this.submit = submit;
+    }
+
+    /** Refuses the submit now if it is over a limit or the printer rejects jobs, else opens the spool upload. */
+    void begin() {
+        long max = server.settings().maxDocumentBytes();
+        if (submit.size() > max) {
+            refuse(ErrorCode.TOO_LARGE, "document of " + submit.size() + " bytes is over the limit of "
+                    + max + " bytes; nothing was queued", null);
+            return;
+        }
+        Printer printer = server.printer();
+        Optional<PrinterReason> refusal = printer.refusal();
+        if (refusal.isPresent()) {
+            refuse(ErrorCode.of(refusal.get()), PrinterMessages.refused(refusal.get()), printer.status());
+            return;
+        }
+        try {
+            upload = server.spool().begin(header());
+            analyzer = printer.analyzer(submit.format(), submit.name());
+            phase = Phase.STREAMING;
+        } catch (SpoolFullException e) {
+            refuse(ErrorCode.SPOOL_FULL, "the spool is full (" + e.getMessage() + "); nothing was queued", null);
+        } catch (IOException | RuntimeException e) {
+            log.error("could not start the upload of '{}' from {}", submit.name(), peer(), e);
+            refuse(ErrorCode.INTERNAL, "the printer could not store the document; see its log", null);
+        }
+    }
+
+    /** Stores one chunk of the document, or throws it away if the submit was refused. */
+    void chunk(ByteBuf chunk) {
+        try {
+            received += chunk.readableBytes();
+            if (phase != Phase.STREAMING) {
+                return;
+            }
+            ByteBuffer bytes = chunk.nioBuffer();
+            analyzer.update(bytes.duplicate());
+            while (bytes.hasRemaining()) {
+                upload.write(bytes);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.error("could not store the document '{}' from {}", submit.name(), peer(), e);
+            discardUpload();
+            refuse(ErrorCode.INTERNAL, "the printer could not store the document; see its log", null);
+        } finally {
+            chunk.release();
+        }
+    }
+
+    /** The whole document arrived: commit it durably, queue it and acknowledge. */
+    void end() {
+        if (phase != Phase.STREAMING) {
+            return;
+        }
+        phase = Phase.FINISHED;
+        try {
+            if (submit.pages() == null && analyzer.pages() != null) {
+                upload.pages(analyzer.pages());
+            }
+            JobRecord record = upload.commit();
+            JobInfo job = server.printer().accepted(record);
+            PrinterInfo printer = server.printer().status();
+            log.info("job {} '{}' queued from {}: {} bytes", job.id(), submit.name(), peer(), received);
+            channel.writeAndFlush(Reply.success().withMessage(PrinterMessages.queued(printer))
+                    .withJob(job).withPrinter(printer));
+        } catch (ChecksumMismatchException e) {
+            fail(ErrorCode.CHECKSUM_MISMATCH, "the document does not match its sha256 ("
+                    + e.getMessage() + "); nothing was queued", e);
+        } catch (SizeMismatchException e) {
+            fail(ErrorCode.BAD_REQUEST, "the document is not 'size' bytes long; nothing was queued", e);
+        } catch (SpoolFullException e) {
+            fail(ErrorCode.SPOOL_FULL, "the spool is full (" + e.getMessage() + "); nothing was queued", e);
+        } catch (IOException | RuntimeException e) {
+            log.error("could not commit the document '{}' from {}", submit.name(), peer(), e);
+            fail(ErrorCode.INTERNAL, "the printer could not store the document; see its log", null);
+        }
+    }
+
+    /** The client went away before the document was complete: nothing is queued. */
+    void abandon() {
+        if (phase == Phase.STREAMING) {
+            log.warn("{} disconnected after {} of {} bytes of '{}'; the upload was dropped, nothing queued",
+                    peer(), received, submit.size(), submit.name());
+        }
+        discardUpload();
+    }
+
+    private JobHeader header() {
+        int copies = submit.copies() == null ? 1 : submit.copies();
+        return new JobHeader(submit.name(), submit.format(), copies, submit.pages(), submit.user(),
+                submit.size(), submit.sha256());
+    }
+
+    private void refuse(ErrorCode code, String message, PrinterInfo printer) {
+        phase = Phase.REFUSED;
+        log.warn("submit '{}' from {} refused: {} {}", submit.name(), peer(), code, message);
+        channel.writeAndFlush(Reply.error(code, message).withPrinter(printer));
+    }
+
+    private void fail(ErrorCode code, String message, Exception cause) {
+        if (cause != null) {
+            log.warn("submit '{}' from {} failed: {} {}", submit.name(), peer(), code, cause.getMessage());
+        }
+        discardUpload();
+        channel.writeAndFlush(Reply.error(code, message));
+    }
+
+    private void discardUpload() {
+        if (upload != null) {
+            upload.abort();
+            upload = null;
+        }
+        if (phase == Phase.STREAMING) {
+            phase = Phase.REFUSED;
+        }
+    }
+
+    private Object peer() {
+        return channel.remoteAddress();
+    }
+}
