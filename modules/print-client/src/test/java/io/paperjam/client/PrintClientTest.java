@@ -1,0 +1,142 @@
+package io.paperjam.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.paperjam.protocol.ErrorCode;
+import io.paperjam.protocol.GoldenVectors;
+import io.paperjam.protocol.PrinterReason;
+import io.paperjam.protocol.PrinterState;
+import io.paperjam.protocol.Reply;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** How the library behaves when the printer refuses, goes quiet, or is not there. */
+@Timeout(30)
+class PrintClientTest {
+
+    @Test
+    void errorReplyBecomesPrinterExceptionWithCodeAndPrinterState() throws Exception {
+        try (FakePrinter fake = new FakePrinter(line -> FakePrinter.Answer.raw(GoldenVectors.reply("error-paper-out")));
+             PrintClient client = PrintClient.connect(fake.settings())) {
+            PrinterException e = assertThrows(PrinterException.class, () -> client.submit(
+                    new ByteArrayInputStream(new byte[3]), 3, SubmitOptions.defaults(), ProgressListener.NONE));
+            assertEquals(ErrorCode.PAPER_OUT, e.code());
+            assertEquals(PrinterReason.PAPER_OUT, e.fault().orElseThrow());
+            assertEquals(PrinterState.STOPPED, e.printer().state());
+            assertTrue(e.getMessage().contains("nothing was queued"), e.getMessage());
+        }
+    }
+
+    @Test
+    void earlyRefusalStopsTheUploadAndTheNextRequestUsesAFreshConnection() throws Exception {
+        try (FakePrinter fake = new FakePrinter(line -> line.contains("submit")
+                ? FakePrinter.Answer.early(Reply.error(ErrorCode.TOO_LARGE, "document is over 1 MiB"))
+                : FakePrinter.Answer.of(Reply.success()));
+             PrintClient client = PrintClient.connect(fake.settings())) {
+            long size = 64L << 20; // far more than socket buffers hold, so the upload must notice the reply
+            List<Long> progress = new ArrayList<>();
+            PrinterException e = assertThrows(PrinterException.class, () -> client.submit(
+                    new ZeroStream(size), size, SubmitOptions.defaults(), (sent, total) -> progress.add(sent)));
+            assertEquals(ErrorCode.TOO_LARGE, e.code());
+            assertTrue(progress.get(progress.size() - 1) < size, "stopped before sending everything");
+            client.status(); // reconnects transparently
+            assertEquals(2, fake.lines().size());
+        }
+    }
+
+    @Test
+    void silentPrinterTimesOut() throws Exception {
+        try (FakePrinter fake = new FakePrinter(line -> FakePrinter.Answer.silence());
+             PrintClient client = PrintClient.connect(fake.settings().withReadTimeout(Duration.ofMillis(300)))) {
+            PrinterTimeoutException e = assertThrows(PrinterTimeoutException.class, client::status);
+            assertTrue(e.getMessage().contains("no answer"), e.getMessage());
+        }
+    }
+
+    @Test
+    void refusedConnectionSaysSoInOneLine() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        PrinterConnectException e = assertThrows(PrinterConnectException.class,
+                () -> PrintClient.connect(ClientSettings.defaults().withPort(port)));
+        assertEquals("cannot connect to 127.0.0.1:" + port + ": connection refused — is bin/printer-server running?",
+                e.getMessage());
+    }
+
+    @Test
+    void garbageReplyIsAClientErrorNotACrash() throws Exception {
+        try (FakePrinter fake = new FakePrinter(line -> FakePrinter.Answer.raw("<html>\n".getBytes()));
+             PrintClient client = PrintClient.connect(fake.settings())) {
+            PrintClientException e = assertThrows(PrintClientException.class, client::status);
+            assertTrue(e.getMessage().startsWith("the printer sent a line that is not a reply"), e.getMessage());
+        }
+    }
+
+    @Test
+    void watchSkipsTheAcknowledgementAndDeliversEvents() throws Exception {
+        byte[] ack = io.paperjam.protocol.Json.line(Reply.success().withProtocol(1));
+        byte[] page = GoldenVectors.reply("event-page");
+        byte[] both = new byte[ack.length + page.length];
+        System.arraycopy(ack, 0, both, 0, ack.length);
+        System.arraycopy(page, 0, both, ack.length, page.length);
+        try (FakePrinter fake = new FakePrinter(line -> FakePrinter.Answer.raw(both));
+             PrintClient client = PrintClient.connect(fake.settings());
+             Watch watch = client.watch()) {
+            var event = watch.next(Duration.ofSeconds(5)).orElseThrow();
+            assertEquals("page", event.event());
+            assertEquals(2, event.page());
+            assertEquals(7, event.job().id());
+            assertEquals(12, watch.lastSeq());
+        }
+    }
+
+    @Test
+    void errorCodeUnknownToThisBuildStillThrowsCleanly() throws Exception {
+        byte[] future = "{\"ok\":false,\"error\":\"toner-on-fire\",\"message\":\"smoke\"}\n".getBytes();
+        try (FakePrinter fake = new FakePrinter(line -> FakePrinter.Answer.raw(future));
+             PrintClient client = PrintClient.connect(fake.settings())) {
+            PrinterException e = assertThrows(PrinterException.class, client::status);
+            assertEquals("smoke", e.getMessage());
+            assertNotNull(e.code());
+            assertInstanceOf(PrintClientException.class, e);
+        }
+    }
+
+    /** {@code size} zero bytes without holding them in memory. */
+    private static final class ZeroStream extends InputStream {
+        private long left;
+
+        ZeroStream(long size) {
+            this.left = size;
+        }
+
+        @Override
+        public int read() {
+            return left-- > 0 ? 0 : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = (int) Math.min(len, left);
+            java.util.Arrays.fill(b, off, off + n, (byte) 0);
+            left -= n;
+            return n;
+        }
+    }
+}
