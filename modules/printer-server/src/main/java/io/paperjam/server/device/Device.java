@@ -174,18 +174,20 @@ public final class Device {
     }
 
     /**
-     * Prints one impression: one sheet and {@code inkPerPagePercent} of every colour.
+     * Prints one impression: one sheet and {@code inkPerPagePercent} of every colour. The caller
+     * checked {@link #ready()} before the sheet started; a fault set while it was in the printer
+     * does not undo it, but a tray emptied meanwhile leaves nothing to print on.
      *
-     * @throws IllegalStateException when a fault or pause blocks the device
+     * @return false when the tray is empty and no sheet was printed
      */
-    public void printSheet() {
-        Optional<PrinterReason> blocker = blocker();
-        if (blocker.isPresent()) {
-            throw new IllegalStateException("cannot print: " + blocker.get().wire());
+    public boolean printSheet() {
+        if (tray.empty()) {
+            return false;
         }
         tray.take();
         ink.use(inkPerSheet);
         sheetsPrinted++;
+        return true;
     }
 
     /** Counts a page whose every copy came out. */

@@ -23,10 +23,23 @@ public interface Pacer {
 
     /** Never waits: every page prints at once, whatever the speed says. */
     static Pacer instant() {
-        return pageTime -> {
-            if (Thread.interrupted()) {
-                throw new InterruptedException("printing was interrupted");
+        return new Pacer() {
+            @Override
+            public void awaitPage(Duration pageTime) throws InterruptedException {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("printing was interrupted");
+                }
+            }
+
+            @Override
+            public boolean takesNoTime() {
+                return true;
             }
         };
+    }
+
+    /** True when pages take no real time, so progress need not be made durable after every page. */
+    default boolean takesNoTime() {
+        return false;
     }
 }
