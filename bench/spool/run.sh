@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Spool benchmark: commits/s of 4 KiB jobs (1 and 8 writers) and MB/s of one 1 GiB job, each beside a
+# baseline measured here on the same disk. Prints a table and writes it into docs/BENCHMARKS.md ("## Spool").
+# Usage: bench/spool/run.sh            (about 3 minutes; BENCH_DIR, ROUNDS, SECONDS_PER_RUN, BIG_MIB override)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+work="${BENCH_DIR:-$root/modules/spool/target/bench}"
+rounds="${ROUNDS:-3}"
+secs="${SECONDS_PER_RUN:-5}"
+big_mib="${BIG_MIB:-1024}"
+
+mvn -B -q -o -pl modules/spool test-compile 2>/dev/null || mvn -B -q -pl modules/spool test-compile
+
+# test classpath: target dirs plus jackson and slf4j from the local repository, at the versions the root pom pins
+prop() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -n 1; }
+m2="${M2_REPO:-$HOME/.m2/repository}"
+jv="$(prop jackson.version)"; sv="$(prop slf4j.version)"
+jav="$jv"; [[ -d "$m2/com/fasterxml/jackson/core/jackson-annotations/$jv" ]] || jav="${jv%.*}"
+cp="modules/spool/target/classes:modules/spool/target/test-classes"
+cp="$cp:$m2/com/fasterxml/jackson/core/jackson-databind/$jv/jackson-databind-$jv.jar"
+cp="$cp:$m2/com/fasterxml/jackson/core/jackson-core/$jv/jackson-core-$jv.jar"
+cp="$cp:$m2/com/fasterxml/jackson/core/jackson-annotations/$jav/jackson-annotations-$jav.jar"
+cp="$cp:$m2/org/slf4j/slf4j-api/$sv/slf4j-api-$sv.jar:$m2/org/slf4j/slf4j-simple/$sv/slf4j-simple-$sv.jar"
+bench() { java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" io.paperjam.spool.SpoolBench "$@" 2>/dev/null | awk '{print $3}'; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+rm -rf "$work"; mkdir -p "$work"
+declare -A runs
+echo "measuring: $rounds rounds of ${secs}s per commit series (interleaved), then ${big_mib} MiB writes" >&2
+for r in $(seq 1 "$rounds"); do
+  for t in 1 8; do
+    runs[s$t]+="$(bench commits "$work/s$t-$r" "$t" "$secs") "; rm -rf "$work/s$t-$r"
+    runs[b$t]+="$(bench baseline "$work/b$t-$r" "$t" "$secs") "; rm -rf "$work/b$t-$r"
+  done
+  echo "  round $r: spool ${runs[s1]##* } / ${runs[s8]} ..." >&2
+done
+for r in 1 2; do
+  runs[big]+="$(bench big "$work/big-$r" "$big_mib") "; rm -rf "$work/big-$r"
+  start=$(date +%s.%N)
+  dd if=/dev/zero of="$work/dd.bin" bs=1M count="$big_mib" conv=fsync status=none
+  end=$(date +%s.%N)
+  runs[dd]+="$(awk -v s="$start" -v e="$end" -v m="$big_mib" 'BEGIN {printf "%.1f", m*1048576/1e6/(e-s)}') "
+  rm -f "$work/dd.bin"
+done
+med() { tr ' ' '\n' <<<"${runs[$1]}" | grep . | median; }
+s1=$(med s1); s8=$(med s8); b1=$(med b1); b8=$(med b8); big=$(med big); dd=$(med dd)
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
+verdict() { awk -v v="$1" -v t="$2" 'BEGIN {print (v >= t ? "met" : "NOT met")}'; }
+
+table="| measurement | spool | baseline | spool / baseline |
+|---|---:|---:|---:|
+| commits/s, 4 KiB jobs, 1 writer | $s1 | $b1 | $(ratio "$s1" "$b1") |
+| commits/s, 4 KiB jobs, 8 writers | $s8 | $b8 | $(ratio "$s8" "$b8") |
+| 8 writers / 1 writer | $(ratio "$s8" "$s1")x | $(ratio "$b8" "$b1")x | |
+| MB/s, one ${big_mib} MiB job | $big | $dd (dd conv=fsync) | $(ratio "$big" "$dd") |
+
+Targets: 8-writer commits/s at least 3x the 1-writer rate: **$(verdict "$(ratio "$s8" "$s1")" 3)** ($(ratio "$s8" "$s1")x);
+${big_mib} MiB write within 80% of dd: **$(verdict "$(ratio "$big" "$dd")" 0.8)** ($(ratio "$big" "$dd")).
+
+All runs (medians above): spool 1w: ${runs[s1]}; spool 8w: ${runs[s8]}; baseline 1w: ${runs[b1]}; baseline 8w: ${runs[b8]}; spool big: ${runs[big]}; dd: ${runs[dd]}"
+
+machine="$(nproc) CPUs, $(free -h | awk '/^Mem:/ {print $2}') memory, $(uname -sr), $(java -version 2>&1 | head -n 1)
+\`\`\`
+$(df -h "$work" | sed 's/^/    /' | sed 's/^    //')
+\`\`\`"
+
+section="## Spool
+
+Command: \`bench/spool/run.sh\` (run $(date -u +%Y-%m-%dT%H:%MZ)). Each commit series is the median of $rounds interleaved ${secs}-second runs;
+the big write is the median of 2 runs. Baseline commits: a plain Java loop of create + write 4 KiB + fsync + rename +
+directory fsync per job. A spool commit does more: data file fsync, control file (JSON) write + fsync, two
+renames, and a directory fsync shared between concurrent committers (group commit).
+
+Machine: $machine
+
+$table
+"
+echo "$table"
+doc="docs/BENCHMARKS.md"
+[[ -f "$doc" ]] || printf '# Benchmarks\n\n' > "$doc"
+# replace our section (from "## Spool" to the next "## " heading), keep everyone else's
+awk -v section="$section" '
+  /^## Spool[[:space:]]*$/ {skip=1; if (!done) {print section; done=1}; next}
+  /^## / && skip {skip=0}
+  !skip {print}
+  END {if (!done) print "\n" section}
+' "$doc" > "$doc.new" && mv "$doc.new" "$doc"
+echo "written to $doc" >&2

@@ -1,0 +1,130 @@
+package io.paperjam.spool;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The spool benchmark behind {@code bench/spool/run.sh} (not a test). Modes, each printing one result line:
+ * <pre>
+ *   commits  DIR THREADS SECONDS   spool commits/s of 4 KiB jobs
+ *   baseline DIR THREADS SECONDS   plain create + write 4 KiB + fsync + rename + directory fsync, per second
+ *   big      DIR MIB               MB/s of one MIB-MiB job streamed in 1 MiB chunks and committed
+ * </pre>
+ */
+public final class SpoolBench {
+
+    private static final int JOB = 4096;
+
+    private SpoolBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[1]);
+        switch (args[0]) {
+            case "commits" -> report("spool-commits", args[2], commits(dir, Integer.parseInt(args[2]), Integer.parseInt(args[3])), "commits/s");
+            case "baseline" -> report("baseline-commits", args[2], baseline(dir, Integer.parseInt(args[2]), Integer.parseInt(args[3])), "commits/s");
+            case "big" -> report("spool-big", args[2], big(dir, Integer.parseInt(args[2])), "MB/s");
+            default -> throw new IllegalArgumentException("unknown mode " + args[0]);
+        }
+    }
+
+    private static void report(String what, String param, double value, String unit) {
+        System.out.printf("%s %s %.1f %s%n", what, param, value, unit);
+    }
+
+    private static double commits(Path dir, int threads, int seconds) throws Exception {
+        SpoolSettings settings = SpoolSettings.defaults().withQuotaJobs(Integer.MAX_VALUE).withQuotaBytes(Long.MAX_VALUE);
+        try (Spool spool = Spool.open(dir, settings)) {
+            byte[] doc = Jobs.content(1, JOB);
+            double rate = timed(threads, seconds, () -> {
+                try (JobUpload upload = spool.begin(JobHeader.of("bench").withDeclaredSize(JOB))) {
+                    upload.write(ByteBuffer.wrap(doc));
+                    upload.commit();
+                }
+            });
+            long[] stats = spool.queueSyncStats();
+            System.err.printf("  queue/ directory fsyncs: %d for %d commits%n", stats[1], stats[0]);
+            return rate;
+        }
+    }
+
+    private static double baseline(Path dir, int threads, int seconds) throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Path target = Files.createDirectories(dir.resolve("new"));
+        byte[] doc = Jobs.content(1, JOB);
+        AtomicLong names = new AtomicLong();
+        return timed(threads, seconds, () -> {
+            String name = Long.toString(names.incrementAndGet());
+            Path file = tmp.resolve(name);
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(doc);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(file, target.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            try (FileChannel d = FileChannel.open(target, StandardOpenOption.READ)) {
+                d.force(true);
+            }
+        });
+    }
+
+    private static double big(Path dir, int mib) throws Exception {
+        try (Spool spool = Spool.open(dir, SpoolSettings.defaults().withQuotaBytes(Long.MAX_VALUE))) {
+            ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20);
+            chunk.put(Jobs.content(7, 1 << 20)).flip();
+            long start = System.nanoTime();
+            try (JobUpload upload = spool.begin(JobHeader.of("big").withDeclaredSize((long) mib << 20))) {
+                for (int i = 0; i < mib; i++) {
+                    upload.write(chunk.duplicate());
+                }
+                upload.commit();
+            }
+            double secondsTaken = (System.nanoTime() - start) / 1e9;
+            return ((double) mib * (1 << 20) / 1e6) / secondsTaken;
+        }
+    }
+
+    private interface Op {
+        void run() throws IOException;
+    }
+
+    /** Runs {@code op} on {@code threads} threads for {@code seconds}; operations per second. */
+    private static double timed(int threads, int seconds, Op op) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong done = new AtomicLong();
+        List<Thread> workers = new ArrayList<>();
+        List<Exception> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> {
+                try {
+                    while (System.nanoTime() < deadline) {
+                        op.run();
+                        done.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    failures.add(e);
+                }
+            });
+            workers.add(worker);
+            worker.start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+        return done.get() / ((System.nanoTime() - start) / 1e9);
+    }
+}
