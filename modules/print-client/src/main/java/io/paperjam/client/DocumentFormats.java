@@ -72,6 +72,17 @@ public final class DocumentFormats {
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
+    /** Text in an 8-bit encoding (Latin-1, Windows-1252): no control bytes but tab, newline, carriage return and form feed. */
+    private static boolean isLegacyText(byte[] head) {
+        for (byte b : head) {
+            int c = b & 0xFF;
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** UTF-8 with no control characters but tab, newline, carriage return and form feed; a cut last character is fine. */
     static boolean isText(byte[] head) {
         if (head.length == 0) {
@@ -94,7 +105,7 @@ public final class DocumentFormats {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(head, 0, end)).toString();
         } catch (CharacterCodingException e) {
-            return false;
+            return isLegacyText(head);
         }
         return text.chars().noneMatch(c -> Character.isISOControl(c)
                 && c != '\t' && c != '\n' && c != '\r' && c != '\f');

@@ -6,6 +6,7 @@ import io.paperjam.client.PrinterConnectException;
 import io.paperjam.client.PrinterException;
 import io.paperjam.client.PrinterTimeoutException;
 import io.paperjam.protocol.Json;
+import io.paperjam.spool.SpoolException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -77,7 +78,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         if (ex instanceof AccessDeniedException e) {
             return e.getFile() + ": permission denied";
         }
-        if (ex instanceof CliException || ex instanceof PrintClientException) {
+        if (ex instanceof CliException || ex instanceof PrintClientException || ex instanceof SpoolException) {
             return ex.getMessage();
         }
         if (ex instanceof IOException) {

@@ -1,0 +1,36 @@
+package io.paperjam.client.cli;
+
+import io.paperjam.server.PrinterServer;
+import io.paperjam.server.ServerSettings;
+import io.paperjam.server.core.PrinterSettings;
+import io.paperjam.server.device.DeviceSettings;
+import io.paperjam.server.device.Pacer;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** A real printer server on a free loopback port with a spool under a test's temporary folder, printing instantly. */
+final class TestPrinter implements AutoCloseable {
+
+    final PrinterServer server;
+
+    private TestPrinter(PrinterServer server) {
+        this.server = server;
+    }
+
+    static TestPrinter start(Path spool, int trayCapacity) throws IOException {
+        DeviceSettings device = DeviceSettings.defaults().withTrayCapacity(trayCapacity)
+                .withLowPaperSheets(Math.min(1, trayCapacity)).withPpm(0);
+        ServerSettings settings = ServerSettings.defaults().withSpoolDir(spool).withPort(0)
+                .withPrinter(PrinterSettings.defaults().withDevice(device).withPacer(Pacer.instant()));
+        return new TestPrinter(PrinterServer.start(settings));
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
