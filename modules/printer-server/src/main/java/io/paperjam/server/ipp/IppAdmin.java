@@ -1,0 +1,33 @@
+package io.paperjam.server.ipp;
+
+import com.hp.jipp.model.Status;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * Who may pause, resume, or cancel another user's job: a client on the loopback interface, or one
+ * that sends the server's admin token as its HTTP Basic password (any user name).
+ */
+final class IppAdmin {
+
+    private IppAdmin() {
+    }
+
+    static boolean isAdmin(IppRequest.Peer peer, String token) {
+        if (peer.loopback()) {
+            return true;
+        }
+        if (token == null || peer.password() == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                peer.password().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void require(IppRequest request, String token, String what) throws IppException {
+        if (!isAdmin(request.peer(), token)) {
+            throw new IppException(Status.clientErrorNotAuthorized,
+                    what + " needs the admin token as the HTTP Basic password when not on this machine");
+        }
+    }
+}
