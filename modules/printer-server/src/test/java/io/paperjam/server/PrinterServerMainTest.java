@@ -1,0 +1,90 @@
+package io.paperjam.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.paperjam.protocol.PrinterReason;
+import io.paperjam.server.core.WhenFaulted;
+import io.paperjam.server.device.DeviceSettings;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class PrinterServerMainTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = PrinterServerMain.newCommandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void helpDescribesEveryFlagWithItsDefault() {
+        assertEquals(0, run("--help"));
+        String help = out.toString().replaceAll("\\s+", " ");
+        for (String flag : new String[] {"--spool", "--host", "--port", "--ppm", "--tray-capacity", "--paper",
+            "--colours", "--ink", "--max-header-bytes", "--max-document-bytes", "--quota-bytes", "--quota-jobs",
+            "--max-connections", "--idle-timeout", "--when-faulted", "--fault", "--jam-rate", "--seed",
+            "--fault-plan", "--admin-token", "--retain-jobs", "--retain-days", "--shutdown-grace",
+            "--[no-]trust-loopback"}) {
+            assertTrue(help.contains(flag), "help lacks " + flag + ":\n" + help);
+        }
+        assertTrue(help.contains("default: 6310"), help);
+        assertTrue(help.contains("default: 127.0.0.1"), help);
+    }
+
+    @Test
+    void aBadFlagIsOneLineAndStatus2() {
+        assertEquals(2, run("--port", "many"));
+        assertTrue(err.toString().contains("--port"), err.toString());
+        assertEquals(2, run("--fault", "hungry"));
+        assertTrue(err.toString().contains("'hungry' is not a fault"), err.toString());
+    }
+
+    @Test
+    void flagsBecomeSettings() {
+        CommandLine cli = PrinterServerMain.newCommandLine();
+        cli.parseArgs("--spool", "/tmp/x", "--port", "0", "--ppm", "0", "--tray-capacity", "3", "--colours", "cmyk",
+                "--ink", "40", "--max-header-bytes", "1K", "--max-document-bytes", "10M", "--quota-jobs", "7",
+                "--idle-timeout", "90s", "--when-faulted", "reject", "--fault", "paper-out", "--fault", "cover-open",
+                "--fault-plan", "paper-jam@job=1,page=3", "--no-trust-loopback", "--retain-days", "2");
+        ServerSettings settings = ((PrinterServerMain) cli.getCommand()).options.toSettings();
+        assertEquals(Path.of("/tmp/x"), settings.spoolDir());
+        assertEquals(0, settings.port());
+        assertEquals(1024, settings.maxHeaderBytes());
+        assertEquals(10L << 20, settings.maxDocumentBytes());
+        assertEquals(7, settings.spool().quotaJobs());
+        assertEquals(Duration.ofDays(2), settings.spool().retainDoneAge());
+        assertEquals(Duration.ofSeconds(90), settings.idleTimeout());
+        assertEquals(WhenFaulted.REJECT, settings.printer().whenFaulted());
+        assertEquals(3, settings.printer().device().trayCapacity());
+        assertEquals(DeviceSettings.CMYK, settings.printer().device().colours());
+        assertEquals(40, settings.printer().device().initialInkPercent());
+        assertEquals(java.util.Set.of(PrinterReason.PAPER_OUT, PrinterReason.COVER_OPEN),
+                settings.printer().faultPlan().initialFaults());
+        assertEquals(1, settings.printer().faultPlan().scripted().size());
+        assertEquals(false, settings.trustLoopback());
+    }
+
+    @Test
+    void sizesAndDurationsReadTheUsualSuffixes() {
+        SizeConverter sizes = new SizeConverter();
+        assertEquals(65536L, sizes.convert("64K"));
+        assertEquals(4L << 30, sizes.convert("4G"));
+        assertEquals(123L, sizes.convert("123"));
+        assertThrows(CommandLine.TypeConversionException.class, () -> sizes.convert("lots"));
+        DurationConverter durations = new DurationConverter();
+        assertEquals(Duration.ofMillis(500), durations.convert("500ms"));
+        assertEquals(Duration.ofMinutes(2), durations.convert("2m"));
+        assertEquals(Duration.ofMinutes(2), durations.convert("PT2M"));
+        assertThrows(CommandLine.TypeConversionException.class, () -> durations.convert("soon"));
+    }
+}
