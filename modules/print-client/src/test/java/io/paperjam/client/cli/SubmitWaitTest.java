@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SubmitWaitTest {
 
     private static final int PAGES = 5;
-    private static final int TRAY = 2;
+    private static final int TRAY = 3;
 
     @TempDir
     Path work;
@@ -55,7 +55,7 @@ class SubmitWaitTest {
         try (TestPrinter printer = TestPrinter.start(work.resolve("spool"), TRAY)) {
             Cli.Result r = new Cli(work, printer.port()).run("submit", "five.txt", "--wait", "--wait-timeout", "1");
             assertEquals(3, r.exit(), r::toString);
-            assertTrue(r.err().contains("job 1 not finished after 1 s (processing-stopped, page 2/5)"), r::toString);
+            assertTrue(r.err().contains("job 1 not finished after 1 s (processing-stopped, page 3/5)"), r::toString);
             assertTrue(r.err().contains("printer stopped: paper-out (the paper tray is empty)"), r::toString);
         }
     }
