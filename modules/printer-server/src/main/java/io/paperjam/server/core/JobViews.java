@@ -19,10 +19,10 @@ final class JobViews {
     private JobViews() {
     }
 
-    static JobInfo of(JobRecord r, PrintingJob live, Optional<PrinterReason> blocker) {
+    static JobInfo of(JobRecord r, PrintingJob live, Optional<PrinterReason> blocker, Integer counted) {
         JobStatus state;
         String reason = null;
-        Integer pages = r.pages();
+        Integer pages = r.pages() != null ? r.pages() : counted;
         int printed = r.pagesDone();
         java.time.Instant updated = r.updated();
         switch (r.state()) {

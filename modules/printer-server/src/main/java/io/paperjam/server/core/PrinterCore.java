@@ -8,8 +8,10 @@ import io.paperjam.protocol.PrinterState;
 import io.paperjam.server.device.Device;
 import io.paperjam.spool.JobRecord;
 import io.paperjam.spool.Spool;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,6 +34,8 @@ final class PrinterCore {
     final FaultInjector injector;
     /** Queued jobs whose job-queued event went out; the scheduler prefers them (see Scheduler). */
     final Set<Long> announced = new HashSet<>();
+    /** Page counts the scheduler learned from documents whose record has none (since start). */
+    final Map<Long, Integer> countedPages = new HashMap<>();
     PrintingJob current;
     boolean closing;
     private String lastPrinterKey;
@@ -55,7 +59,7 @@ final class PrinterCore {
     }
 
     JobInfo view(JobRecord record) {
-        return JobViews.of(record, current, device.blocker());
+        return JobViews.of(record, current, device.blocker(), countedPages.get(record.id()));
     }
 
     /** The live view of the job on the device, from its latest spool record. */

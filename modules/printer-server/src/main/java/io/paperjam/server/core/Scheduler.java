@@ -114,8 +114,15 @@ final class Scheduler implements Runnable {
         try {
             active = core.spool.activate(queued.id());
         } catch (IOException e) {
-            LOG.error("cannot start job {}: {}; it stays queued until a restart", queued.id(), e.toString());
+            LOG.error("cannot start job {}: {}", queued.id(), e.toString());
             broken.add(queued.id());
+            try {
+                JobRecord aborted = core.spool.finish(queued.id(), JobOutcome.ABORTED, DOCUMENT_UNREADABLE);
+                core.jobEvent(Event.TYPE_JOB_STATE, core.view(aborted), null);
+            } catch (IOException again) {
+                LOG.error("cannot abort job {} either ({}); it stays queued, skipped until a restart", queued.id(),
+                        again.toString());
+            }
             return null;
         }
         PrintingJob job = new PrintingJob(active, System.nanoTime());
@@ -131,7 +138,10 @@ final class Scheduler implements Runnable {
         try (DocumentPages document = DocumentPages.open(core.spool, job.record)) {
             if (job.pages == null) {
                 int counted = document.countPages();
-                withLock(() -> job.pages = counted);
+                withLock(() -> {
+                    job.pages = counted;
+                    core.countedPages.put(job.id, counted);
+                });
             }
             for (int page = job.pagesDone + 1; page <= job.pages; page++) {
                 document.render(page, job.pages);
