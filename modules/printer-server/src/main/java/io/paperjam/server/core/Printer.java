@@ -44,6 +44,10 @@ public final class Printer implements AutoCloseable {
     private Printer(PrinterCore core) {
         this.core = core;
         this.scheduler = new Thread(new Scheduler(core), "paperjam-scheduler");
+        // daemon: a main that dies without close() must not be kept alive; progress is durable anyway
+        this.scheduler.setDaemon(true);
+        this.scheduler.setUncaughtExceptionHandler((t, e) ->
+                LOG.error("the scheduler died; no job prints until a restart", e));
     }
 
     /**
