@@ -33,7 +33,7 @@ for r in $(seq 1 "$rounds"); do
     runs[s$t]+="$(bench commits "$work/s$t-$r" "$t" "$secs") "; rm -rf "$work/s$t-$r"
     runs[b$t]+="$(bench baseline "$work/b$t-$r" "$t" "$secs") "; rm -rf "$work/b$t-$r"
   done
-  echo "  round $r: spool ${runs[s1]##* } / ${runs[s8]} ..." >&2
+  echo "  round $r done: spool 1w ${runs[s1]}/ 8w ${runs[s8]}" >&2
 done
 for r in 1 2; do
   runs[big]+="$(bench big "$work/big-$r" "$big_mib") "; rm -rf "$work/big-$r"

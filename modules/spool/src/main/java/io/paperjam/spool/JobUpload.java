@@ -10,6 +10,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +29,15 @@ import org.slf4j.LoggerFactory;
 public final class JobUpload implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobUpload.class);
+
+    /** Chunks at least this big are hashed on {@link #HASHER} in parallel with the file write. */
+    private static final int PARALLEL_HASH_BYTES = 256 * 1024;
+
+    private static final ExecutorService HASHER = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "spool-sha256");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private enum Phase { OPEN, COMMITTED, ABORTED }
 
@@ -83,12 +96,39 @@ public final class JobUpload implements Closeable {
                 reservedBytes += n;
             }
             ByteBuffer view = src.duplicate();
-            spool.disk().files.write(channel, src);
-            digest.update(view);
+            if (n >= PARALLEL_HASH_BYTES) {
+                writeWhileHashing(src, view);
+            } else {
+                spool.disk().files.write(channel, src);
+                digest.update(view);
+            }
             written += n;
         } catch (IOException | RuntimeException e) {
             abort();
             throw e;
+        }
+    }
+
+    /** Large chunks: the SHA-256 runs on another core while this thread copies the bytes to the file. */
+    private void writeWhileHashing(ByteBuffer src, ByteBuffer view) throws IOException {
+        Future<?> hashing = HASHER.submit(() -> digest.update(view));
+        try {
+            spool.disk().files.write(channel, src);
+        } finally {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    hashing.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw new IOException("hashing the document failed", e.getCause());
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

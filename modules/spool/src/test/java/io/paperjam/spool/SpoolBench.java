@@ -87,7 +87,10 @@ public final class SpoolBench {
                 for (int i = 0; i < mib; i++) {
                     upload.write(chunk.duplicate());
                 }
+                long written = System.nanoTime();
                 upload.commit();
+                System.err.printf("  streamed in %.2f s, commit (fsync) took %.2f s%n", (written - start) / 1e9,
+                        (System.nanoTime() - written) / 1e9);
             }
             double secondsTaken = (System.nanoTime() - start) / 1e9;
             return ((double) mib * (1 << 20) / 1e6) / secondsTaken;
