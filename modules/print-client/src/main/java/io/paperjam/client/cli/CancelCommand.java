@@ -33,7 +33,8 @@ final class CancelCommand extends ClientCommand {
                         out().flush();
                     }
                 } catch (PrinterException e) {
-                    err().println("print-client: job " + id + ": " + e.getMessage() + " (" + e.code().wire() + ")");
+                    String what = e.getMessage().contains("job " + id) ? "" : "job " + id + ": ";
+                    err().println("print-client: " + what + e.getMessage() + " (" + e.code().wire() + ")");
                     err().flush();
                     if (json()) {
                         ObjectNode line = Json.mapper().createObjectNode();

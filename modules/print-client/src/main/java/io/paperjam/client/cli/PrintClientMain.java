@@ -33,9 +33,11 @@ import picocli.CommandLine.Mixin;
             "  print-client fault set paper-out && print-client supplies refill paper",
             "  print-client --host 127.0.0.1 --port 6310 --json jobs --all",
             "",
-            "Global options (--host, --port, --token, --spool, --json, --timeout, -v) may come before or",
-            "after the subcommand. Admin commands (fault set/clear, supplies, pause, resume, cancelling",
-            "another user's job) send the token from --token, ./spool/token or $PAPERJAM_TOKEN."})
+            "Global options (--host, --port, --token, --spool, --json, --timeout, -v)",
+            "may come before or after the subcommand.",
+            "Admin commands (fault set/clear, supplies, pause, resume, cancelling another",
+            "user's job) send the token from --token, ./spool/token or $PAPERJAM_TOKEN;",
+            "on the printer's own machine (loopback) they need none."})
 public final class PrintClientMain implements HasGlobalOptions {
 
     @Mixin
@@ -88,8 +90,8 @@ public final class PrintClientMain implements HasGlobalOptions {
         targets.addAll(fault.getSubcommands().values());
         for (CommandLine target : targets) {
             String[] existing = target.getCommandSpec().usageMessage().footer();
-            List<String> footer = new ArrayList<>(lines);
-            footer.addAll(Arrays.asList(existing));
+            List<String> footer = new ArrayList<>(Arrays.asList(existing));
+            footer.addAll(lines);
             target.getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
         }
     }

@@ -41,6 +41,13 @@ final class PrinterText {
         return text.toString();
     }
 
+    /** True when the printer's message only says "reason: meaning" again, which {@link #describe} already shows. */
+    static boolean restates(PrinterInfo printer) {
+        String message = printer.message();
+        return message != null && reasons(printer).stream().anyMatch(wire -> PrinterReason.fromWire(wire)
+                .map(r -> message.equals(wire + ": " + r.meaning())).orElse(false));
+    }
+
     static boolean stopped(PrinterInfo printer) {
         return printer != null && printer.state() == PrinterState.STOPPED;
     }

@@ -49,6 +49,7 @@ final class ProgressBar implements ProgressListener {
         if (shown) {
             err.println();
             err.flush();
+            shown = false;
         }
     }
 

@@ -27,7 +27,7 @@ final class StatusCommand extends ClientCommand {
             printJson(line);
         } else {
             out().println(PrinterText.describe(printer));
-            if (printer.message() != null) {
+            if (printer.message() != null && !PrinterText.restates(printer)) {
                 out().println("  " + printer.message());
             }
             for (String gauge : Gauges.lines(printer.supplies())) {

@@ -103,6 +103,9 @@ final class SubmitCommand extends ClientCommand {
                     ? new ProgressBar(err(), stdin ? "stdin" : path.getFileName().toString(), System::nanoTime) : null;
             try {
                 Submission s = client.submit(path, options, bar == null ? ProgressListener.NONE : bar);
+                if (bar != null) {
+                    bar.finish(); // end the bar's line before the report goes to stdout
+                }
                 report(file, s);
                 return new Outcome(s, PrinterText.status(s.printer()));
             } catch (PrinterException e) {

@@ -21,10 +21,16 @@ final class Cli {
 
     private final Path workingDir;
     private final int port;
+    private final Map<String, String> env;
 
     Cli(Path workingDir, int port) {
+        this(workingDir, port, Map.of());
+    }
+
+    Cli(Path workingDir, int port, Map<String, String> env) {
         this.workingDir = workingDir;
         this.port = port;
+        this.env = env;
     }
 
     Result run(String... args) {
@@ -47,7 +53,7 @@ final class Cli {
     Result runRaw(InputStream stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliEnvironment env = new CliEnvironment(stdin, Map.of(), workingDir, false, ZoneOffset.UTC);
+        CliEnvironment env = new CliEnvironment(stdin, env, workingDir, false, ZoneOffset.UTC);
         int exit = PrintClientMain.newCommandLine(env, new PrintWriter(out, true), new PrintWriter(err, true))
                 .execute(args);
         return new Result(exit, out.toString(), err.toString());

@@ -18,10 +18,16 @@ final class TestPrinter implements AutoCloseable {
     }
 
     static TestPrinter start(Path spool, int trayCapacity) throws IOException {
+        return start(spool, trayCapacity, true);
+    }
+
+    /** With {@code trustLoopback} false, admin ops from this machine need the token too. */
+    static TestPrinter start(Path spool, int trayCapacity, boolean trustLoopback) throws IOException {
         DeviceSettings device = DeviceSettings.defaults().withTrayCapacity(trayCapacity)
                 .withLowPaperSheets(Math.min(1, trayCapacity)).withPpm(0);
         ServerSettings settings = ServerSettings.defaults().withSpoolDir(spool).withPort(0)
-                .withPrinter(PrinterSettings.defaults().withDevice(device).withPacer(Pacer.instant()));
+                .withPrinter(PrinterSettings.defaults().withDevice(device).withPacer(Pacer.instant()))
+                .withTrustLoopback(trustLoopback);
         return new TestPrinter(PrinterServer.start(settings));
     }
 
