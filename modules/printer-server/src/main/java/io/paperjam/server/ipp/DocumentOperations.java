@@ -85,7 +85,7 @@ final class DocumentOperations {
         LOG.info("job {} queued over IPP: {} ({} bytes, {} pages) from {}", job.id(), job.name(), job.size(),
                 job.pages(), job.user());
         return IppResponses.ok(plan.request(), List.of(AttributeGroup.groupOf(Tag.jobAttributes,
-                JobAttributes.created(job, plan.request().peer().authority()))));
+                JobAttributes.created(job, plan.request().peer().authority(), context.printer().status()))));
     }
 
     IppPacket failed(Plan plan, Throwable error) {

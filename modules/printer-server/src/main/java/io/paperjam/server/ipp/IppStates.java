@@ -68,10 +68,15 @@ final class IppStates {
         };
     }
 
-    static List<String> jobReasons(JobInfo job) {
+    /**
+     * The job's job-state-reasons. A job waiting while the printer is stopped (a fault, or paused)
+     * carries printer-stopped, as RFC 8011 section 5.3.8 asks, so a client can tell why it waits.
+     */
+    static List<String> jobReasons(JobInfo job, boolean printerStopped) {
         String reason = job.reason();
+        boolean stopped = printerStopped || reason != null;
         return switch (job.state()) {
-            case PENDING -> reason == null ? List.of("job-queued") : List.of("job-queued", "printer-stopped");
+            case PENDING -> stopped ? List.of("job-queued", "printer-stopped") : List.of("job-queued");
             case PENDING_HELD -> List.of(JOB_INCOMING.equals(reason) ? JOB_INCOMING : "job-hold-until-specified");
             case PROCESSING -> List.of("job-printing");
             case PROCESSING_STOPPED -> List.of("printer-stopped");
@@ -83,12 +88,13 @@ final class IppStates {
     }
 
     /** A sentence for job-state-message. */
-    static String jobMessage(JobInfo job) {
+    static String jobMessage(JobInfo job, String printerMessage) {
         String reason = job.reason();
         String why = reason == null ? null
                 : PrinterReason.fromWire(reason).map(PrinterReason::meaning).orElse(reason);
         return switch (job.state()) {
-            case PENDING -> why == null ? "queued" : "queued; the printer is stopped: " + why;
+            case PENDING -> why == null && printerMessage == null ? "queued"
+                    : "queued; the printer is stopped: " + (why != null ? why : printerMessage);
             case PENDING_HELD -> JOB_INCOMING.equals(reason) ? "waiting for its document" : "held";
             case PROCESSING -> "printing page " + Math.min(job.pagesPrinted() + 1, pagesOr(job, job.pagesPrinted() + 1));
             case PROCESSING_STOPPED -> "stopped: " + (why == null ? "the printer is stopped" : why);

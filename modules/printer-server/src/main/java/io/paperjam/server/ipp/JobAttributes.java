@@ -3,6 +3,8 @@ package io.paperjam.server.ipp;
 import com.hp.jipp.encoding.Attribute;
 import io.paperjam.protocol.JobInfo;
 import io.paperjam.protocol.JobStatus;
+import io.paperjam.protocol.PrinterInfo;
+import io.paperjam.protocol.PrinterState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,22 +25,24 @@ final class JobAttributes {
     }
 
     /** The minimal set a job-creating operation answers with (RFC 8011 section 4.2.1.2). */
-    static List<Attribute<?>> created(JobInfo job, String authority) {
+    static List<Attribute<?>> created(JobInfo job, String authority, PrinterInfo printer) {
         return List.of(
                 IppAttrs.uri("job-uri", IppUris.job(authority, job.id())),
                 IppAttrs.integer("job-id", (int) job.id()),
                 IppAttrs.enums("job-state", job.state().ippEnum()),
-                IppAttrs.keywords("job-state-reasons", IppStates.jobReasons(job)),
-                IppAttrs.text("job-state-message", IppStates.jobMessage(job)));
+                IppAttrs.keywords("job-state-reasons", IppStates.jobReasons(job, stopped(printer))),
+                IppAttrs.text("job-state-message", IppStates.jobMessage(job, stoppedMessage(printer))));
     }
 
-    static List<Attribute<?>> build(JobInfo job, String authority, int upTime, RequestedAttributes wanted) {
-        List<Attribute<?>> all = new ArrayList<>(wanted.select(description(job, authority, upTime), DESCRIPTION));
+    static List<Attribute<?>> build(JobInfo job, String authority, int upTime, PrinterInfo printer,
+                                    RequestedAttributes wanted) {
+        List<Attribute<?>> all = new ArrayList<>(wanted.select(description(job, authority, upTime, printer),
+                DESCRIPTION));
         all.addAll(wanted.select(template(job), TEMPLATE));
         return all;
     }
 
-    private static List<Attribute<?>> description(JobInfo job, String authority, int upTime) {
+    private static List<Attribute<?>> description(JobInfo job, String authority, int upTime, PrinterInfo printer) {
         List<Attribute<?>> a = new ArrayList<>();
         a.add(IppAttrs.integer("job-id", (int) job.id()));
         a.add(IppAttrs.uri("job-uri", IppUris.job(authority, job.id())));
@@ -47,8 +51,8 @@ final class JobAttributes {
         a.add(IppAttrs.name("job-name", job.name() == null ? "job " + job.id() : job.name()));
         a.add(IppAttrs.name("job-originating-user-name", job.user() == null ? IppRequest.ANONYMOUS : job.user()));
         a.add(IppAttrs.enums("job-state", job.state().ippEnum()));
-        a.add(IppAttrs.keywords("job-state-reasons", IppStates.jobReasons(job)));
-        a.add(IppAttrs.text("job-state-message", IppStates.jobMessage(job)));
+        a.add(IppAttrs.keywords("job-state-reasons", IppStates.jobReasons(job, stopped(printer))));
+        a.add(IppAttrs.text("job-state-message", IppStates.jobMessage(job, stoppedMessage(printer))));
         a.add(IppAttrs.integer("number-of-documents", job.state() == JobStatus.PENDING_HELD ? 0 : 1));
         if (job.format() != null) {
             a.add(IppAttrs.mimeType("document-format-supplied", job.format()));
@@ -81,6 +85,14 @@ final class JobAttributes {
 
     private static List<Attribute<?>> template(JobInfo job) {
         return List.of(IppAttrs.integer("copies", Math.max(1, job.copies())));
+    }
+
+    private static boolean stopped(PrinterInfo printer) {
+        return printer.state() == PrinterState.STOPPED;
+    }
+
+    private static String stoppedMessage(PrinterInfo printer) {
+        return stopped(printer) ? printer.message() : null;
     }
 
     private static int seconds(Instant when) {

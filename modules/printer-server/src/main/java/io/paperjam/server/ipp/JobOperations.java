@@ -7,6 +7,7 @@ import com.hp.jipp.model.Status;
 import io.paperjam.protocol.ErrorCode;
 import io.paperjam.protocol.JobInfo;
 import io.paperjam.protocol.JobStatus;
+import io.paperjam.protocol.PrinterInfo;
 import io.paperjam.protocol.ProtocolException;
 import io.paperjam.spool.JobHeader;
 import io.paperjam.spool.JobUpload;
@@ -58,6 +59,7 @@ final class JobOperations {
             jobs.addAll(sorted(done, true));
         }
         RequestedAttributes wanted = RequestedAttributes.of(request, JobAttributes.GET_JOBS_DEFAULT);
+        PrinterInfo printer = context.printer().status();
         List<AttributeGroup> groups = new ArrayList<>();
         for (JobInfo job : jobs) {
             if (groups.size() >= Math.min(limit, MAX_JOBS_LISTED)) {
@@ -65,7 +67,7 @@ final class JobOperations {
             }
             if (!myJobs || request.user().equals(job.user())) {
                 groups.add(AttributeGroup.groupOf(Tag.jobAttributes,
-                        JobAttributes.build(job, request.peer().authority(), context.upTime(), wanted)));
+                        JobAttributes.build(job, request.peer().authority(), context.upTime(), printer, wanted)));
             }
         }
         return IppResponses.ok(request, groups);
@@ -75,7 +77,8 @@ final class JobOperations {
         JobInfo job = find(jobId(request));
         RequestedAttributes wanted = RequestedAttributes.of(request, Set.of(RequestedAttributes.ALL));
         return IppResponses.ok(request, List.of(AttributeGroup.groupOf(Tag.jobAttributes,
-                JobAttributes.build(job, request.peer().authority(), context.upTime(), wanted))));
+                JobAttributes.build(job, request.peer().authority(), context.upTime(), context.printer().status(),
+                        wanted))));
     }
 
     IppPacket cancelJob(IppRequest request) throws IppException {
@@ -121,7 +124,7 @@ final class JobOperations {
         JobInfo job = context.openJobs().add(upload, format, context.clock().instant());
         LOG.info("job {} created over IPP by {}; waiting for Send-Document", job.id(), request.user());
         return IppResponses.ok(request, List.of(AttributeGroup.groupOf(Tag.jobAttributes,
-                JobAttributes.created(job, request.peer().authority()))));
+                JobAttributes.created(job, request.peer().authority(), context.printer().status()))));
     }
 
     /** The job a job operation targets: job-uri, else printer-uri plus job-id. */
