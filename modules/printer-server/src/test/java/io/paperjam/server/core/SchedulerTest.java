@@ -77,6 +77,8 @@ class SchedulerTest {
             h.awaitJob(id, JobStatus.COMPLETED);
             assertEquals(oneTo(4), h.pages(id));
             assertEquals(8, h.printer.status().supplies().paper().sheets(), "the two missing copies, no more");
+            assertTrue(h.seen.stream().anyMatch(e -> Event.TYPE_PRINTER.equals(e.event())
+                    && e.printer().reasons().equals(List.of("low-paper"))), "the warning came before the fault");
         }
     }
 
