@@ -44,6 +44,7 @@ final class Scheduler implements Runnable {
     private final PrinterCore core;
     private final Duration sheetTime;
     private final ProgressPolicy progress;
+    private final JobRecorder recorder;
     /** Jobs the spool failed to start or finish; skipped until a restart rather than retried forever. */
     private final Set<Long> broken = new HashSet<>();
     private final Map<Long, Long> unannouncedSince = new HashMap<>();
@@ -52,6 +53,7 @@ final class Scheduler implements Runnable {
         this.core = core;
         this.sheetTime = core.settings.device().sheetTime();
         this.progress = new ProgressPolicy(core.settings.pacer().takesNoTime() || sheetTime.isZero());
+        this.recorder = new JobRecorder(core);
     }
 
     @Override
@@ -152,7 +154,7 @@ final class Scheduler implements Runnable {
                         return;
                     }
                     if (step == Step.SHUT_DOWN) {
-                        suspend(job);
+                        recorder.suspend(job);
                         return;
                     }
                     if (pace(job)) {
@@ -196,7 +198,7 @@ final class Scheduler implements Runnable {
                 if (job.stoppedBy != blocker.get()) {
                     LOG.info("job {} stopped before page {}: {}", job.id, page, blocker.get().wire());
                     job.stoppedBy = blocker.get();
-                    saveProgress(job);
+                    recorder.saveProgress(job);
                     core.jobEvent(Event.TYPE_JOB_STATE, core.view(job), null);
                 }
                 awaitChange(null);
@@ -244,7 +246,7 @@ final class Scheduler implements Runnable {
             core.injector.pagePrinted();
             core.jobEvent(Event.TYPE_PAGE, core.view(job), page);
             if (progress.due(job, System.nanoTime())) {
-                saveProgress(job);
+                recorder.saveProgress(job);
             }
         } finally {
             core.lock.unlock();
@@ -259,58 +261,9 @@ final class Scheduler implements Runnable {
         }
     }
 
-    /** Makes the page reached and the supplies used durable; a failure is logged, printing goes on. */
-    private void saveProgress(PrintingJob job) {
-        if (job.pagesDone != job.persistedPages) {
-            try {
-                job.record = core.spool.progress(job.id, job.pagesDone);
-                job.persistedPages = job.pagesDone;
-            } catch (IOException e) {
-                LOG.warn("cannot record that job {} reached page {}: {}", job.id, job.pagesDone, e.toString());
-            }
-        }
-        job.persistedAtNanos = System.nanoTime();
-        core.store.save(core.device);
-    }
-
-    /** On shutdown: the job goes back to the queue with the page it reached, to resume after a restart. */
-    private void suspend(PrintingJob job) {
-        core.lock.lock();
-        try {
-            saveProgress(job);
-            core.spool.requeue(job.id);
-            LOG.info("job {} requeued at page {} for the next start", job.id, job.pagesDone);
-        } catch (IOException e) {
-            LOG.warn("cannot requeue job {} ({}); the spool will on its next open", job.id, e.toString());
-        } finally {
-            core.current = null;
-            core.changed.signalAll();
-            core.lock.unlock();
-        }
-    }
-
     private void lockAndFinish(PrintingJob job, JobOutcome outcome, String reason) {
-        core.lock.lock();
-        try {
-            saveProgress(job);
-            JobRecord done = core.spool.finish(job.id, outcome, reason);
-            if (outcome == JobOutcome.COMPLETED) {
-                core.device.jobPrinted();
-            }
-            core.current = null;
-            LOG.info("job {} {} after {} page(s){}", job.id, outcome.name().toLowerCase(java.util.Locale.ROOT),
-                    job.pagesDone, reason == null ? "" : ": " + reason);
-            core.store.save(core.device);
-            core.jobEvent(Event.TYPE_JOB_STATE, core.view(done), null);
-            core.printerChanged(true);
-        } catch (IOException e) {
-            LOG.error("cannot record the end of job {} ({}); it prints again after a restart", job.id, e.toString());
+        if (!recorder.finish(job, outcome, reason)) {
             broken.add(job.id);
-            core.current = null;
-            core.printerChanged(true);
-        } finally {
-            core.changed.signalAll();
-            core.lock.unlock();
         }
     }
 

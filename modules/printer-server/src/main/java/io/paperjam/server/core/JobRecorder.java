@@ -1,0 +1,82 @@
+package io.paperjam.server.core;
+
+import io.paperjam.protocol.Event;
+import io.paperjam.spool.JobOutcome;
+import io.paperjam.spool.JobRecord;
+import java.io.IOException;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes what happened to the job on the device into the spool: the page it reached, its end
+ * (completed, canceled, aborted) or its return to the queue at shutdown, and tells watchers.
+ * Spool failures are logged; printing goes on.
+ */
+final class JobRecorder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobRecorder.class);
+
+    private final PrinterCore core;
+
+    JobRecorder(PrinterCore core) {
+        this.core = core;
+    }
+
+    /** Makes the page reached and the supplies used durable; a failure is logged, printing goes on. */
+    void saveProgress(PrintingJob job) {
+        if (job.pagesDone != job.persistedPages) {
+            try {
+                job.record = core.spool.progress(job.id, job.pagesDone);
+                job.persistedPages = job.pagesDone;
+            } catch (IOException e) {
+                LOG.warn("cannot record that job {} reached page {}: {}", job.id, job.pagesDone, e.toString());
+            }
+        }
+        job.persistedAtNanos = System.nanoTime();
+        core.store.save(core.device);
+    }
+
+    /** On shutdown: the job goes back to the queue with the page it reached, to resume after a restart. */
+    void suspend(PrintingJob job) {
+        core.lock.lock();
+        try {
+            saveProgress(job);
+            core.spool.requeue(job.id);
+            LOG.info("job {} requeued at page {} for the next start", job.id, job.pagesDone);
+        } catch (IOException e) {
+            LOG.warn("cannot requeue job {} ({}); the spool will on its next open", job.id, e.toString());
+        } finally {
+            core.current = null;
+            core.changed.signalAll();
+            core.lock.unlock();
+        }
+    }
+
+    /** Records the job's end in the spool and tells watchers; false when the spool could not record it. */
+    boolean finish(PrintingJob job, JobOutcome outcome, String reason) {
+        core.lock.lock();
+        try {
+            saveProgress(job);
+            JobRecord done = core.spool.finish(job.id, outcome, reason);
+            if (outcome == JobOutcome.COMPLETED) {
+                core.device.jobPrinted();
+            }
+            core.current = null;
+            LOG.info("job {} {} after {} page(s){}", job.id, outcome.name().toLowerCase(Locale.ROOT),
+                    job.pagesDone, reason == null ? "" : ": " + reason);
+            core.store.save(core.device);
+            core.jobEvent(Event.TYPE_JOB_STATE, core.view(done), null);
+            core.printerChanged(true);
+            return true;
+        } catch (IOException e) {
+            LOG.error("cannot record the end of job {} ({}); it prints again after a restart", job.id, e.toString());
+            core.current = null;
+            core.printerChanged(true);
+            return false;
+        } finally {
+            core.changed.signalAll();
+            core.lock.unlock();
+        }
+    }
+}
