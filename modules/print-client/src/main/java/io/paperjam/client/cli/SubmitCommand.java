@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperjam.client.PrintClient;
 import io.paperjam.client.PrinterException;
 import io.paperjam.client.ProgressListener;
+import io.paperjam.client.Sha256;
 import io.paperjam.client.Submission;
 import io.paperjam.client.SubmitOptions;
 import io.paperjam.protocol.Json;
 import io.paperjam.protocol.PrinterInfo;
 import io.paperjam.protocol.Protocol;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,10 +99,11 @@ final class SubmitCommand extends ClientCommand {
                 err().flush();
                 return new Outcome(null, ExitCodes.FAILED);
             }
+            String label = stdin ? "stdin" : path.getFileName().toString();
             SubmitOptions options = SubmitOptions.defaults().withName(name != null ? name : stdin ? "stdin" : null)
-                    .withFormat(format).withCopies(copies).withPages(pages).withUser(user);
-            ProgressBar bar = environment().terminal() && !json()
-                    ? new ProgressBar(err(), stdin ? "stdin" : path.getFileName().toString(), System::nanoTime) : null;
+                    .withFormat(format).withCopies(copies).withPages(pages).withUser(user)
+                    .withSha256(checksum(path, label));
+            ProgressBar bar = showProgress() ? new ProgressBar(err(), label, System::nanoTime) : null;
             try {
                 Submission s = client.submit(path, options, bar == null ? ProgressListener.NONE : bar);
                 if (bar != null) {
@@ -120,6 +123,23 @@ final class SubmitCommand extends ClientCommand {
             if (stdin) {
                 Files.deleteIfExists(path);
             }
+        }
+    }
+
+    private boolean showProgress() {
+        return environment().terminal() && !json();
+    }
+
+    /** The SHA-256 sent with the document; reading a large file takes a while, so it gets its own bar. */
+    private String checksum(Path path, String label) throws IOException {
+        if (!showProgress()) {
+            return Sha256.of(path);
+        }
+        ProgressBar bar = new ProgressBar(err(), label + " (checksum)", System::nanoTime);
+        try {
+            return Sha256.of(path, bar);
+        } finally {
+            bar.finish();
         }
     }
 

@@ -53,8 +53,8 @@ final class Cli {
     Result runRaw(InputStream stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliEnvironment env = new CliEnvironment(stdin, env, workingDir, false, ZoneOffset.UTC);
-        int exit = PrintClientMain.newCommandLine(env, new PrintWriter(out, true), new PrintWriter(err, true))
+        CliEnvironment environment = new CliEnvironment(stdin, env, workingDir, false, ZoneOffset.UTC);
+        int exit = PrintClientMain.newCommandLine(environment, new PrintWriter(out, true), new PrintWriter(err, true))
                 .execute(args);
         return new Result(exit, out.toString(), err.toString());
     }
