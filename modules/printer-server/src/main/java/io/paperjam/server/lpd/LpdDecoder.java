@@ -106,12 +106,14 @@ final class LpdDecoder extends ByteToMessageDecoder {
         int lf = in.indexOf(in.readerIndex(), in.writerIndex(), LF);
         if (lf < 0) {
             if (in.readableBytes() >= maxLineBytes) {
+                in.skipBytes(in.readableBytes());
                 out.add(malformed("a command line is longer than " + maxLineBytes + " bytes"));
             }
             return null;
         }
         int length = lf - in.readerIndex();
         if (length + 1 > maxLineBytes) {
+            in.skipBytes(length + 1);
             out.add(malformed("a command line is longer than " + maxLineBytes + " bytes"));
             return null;
         }

@@ -19,7 +19,8 @@ import java.util.Map;
  */
 final class LpdQueueText {
 
-    private static final String SHORT_ROW = "%-7s%-11s%-5s%-38s%s%n";
+    /** Columns as BSD lpq has them, each followed by at least one space however long its value. */
+    private static final String SHORT_ROW = "%-7s %-10s %-5s %-37s %s%n";
 
     private LpdQueueText() {
     }
