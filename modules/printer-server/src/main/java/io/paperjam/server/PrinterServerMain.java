@@ -3,7 +3,7 @@ package io.paperjam.server;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.slf4j.Logger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,20 +63,25 @@ public final class PrinterServerMain implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
+        // the hook goes in first, so that a SIGTERM during start-up is also a clean stop
+        AtomicReference<PrinterServer> running = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            PrinterServer server = running.getAndSet(null);
+            if (server != null) {
+                server.close();
+                err.flush();
+                System.err.flush();
+                // a JVM ended by a signal exits 143 once its hooks finish; we closed cleanly, so say 0
+                Runtime.getRuntime().halt(0);
+            }
+        }, "paperjam-shutdown"));
         PrinterServer server = PrinterServer.start(settings);
-        Logger log = LoggerFactory.getLogger(PrinterServerMain.class);
+        running.set(server);
         if (options.paper != null) {
             server.printer().setSupplies(options.paper, null);
-            log.info("paper tray set to {} sheets", options.paper);
+            LoggerFactory.getLogger(PrinterServerMain.class).info("paper tray set to {} sheets", options.paper);
         }
         CountDownLatch forever = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            err.flush();
-            System.err.flush();
-            // a JVM ended by a signal exits 143 once its hooks finish; we closed cleanly, so say 0
-            Runtime.getRuntime().halt(0);
-        }, "paperjam-shutdown"));
         forever.await();
         return 0;
     }
