@@ -45,7 +45,8 @@ public final class DocumentIngest<R> {
     private final ArrayDeque<ByteBuf> pending = new ArrayDeque<>();
     private final CompletableFuture<R> result = new CompletableFuture<>();
     private Phase phase = Phase.STREAMING;
-    private long pendingBytes;
+    /** Bytes received and not yet written by the disk (queued or in flight): what this upload holds in memory. */
+    private long heldBytes;
     private long received;
     private boolean diskBusy;
     private boolean sinkAborted;
@@ -86,8 +87,8 @@ public final class DocumentIngest<R> {
             return;
         }
         pending.add(buf);
-        pendingBytes += n;
-        if (pendingBytes >= limits.uploadBufferBytes()) {
+        heldBytes += n;
+        if (heldBytes >= limits.uploadBufferBytes()) {
             channel.config().setAutoRead(false);
         }
         pump();
@@ -122,7 +123,6 @@ public final class DocumentIngest<R> {
         phase = Phase.ABORTED;
         pending.forEach(ByteBuf::release);
         pending.clear();
-        pendingBytes = 0;
         result.completeExceptionally(why);
         pump();
     }
@@ -135,7 +135,7 @@ public final class DocumentIngest<R> {
             case ABORTED -> {
                 if (!sinkAborted) {
                     sinkAborted = true;
-                    submit(false, () -> {
+                    submit(false, 0, () -> {
                         sink.abort();
                         return null;
                     });
@@ -144,17 +144,15 @@ public final class DocumentIngest<R> {
             case STREAMING, ENDING -> {
                 if (!pending.isEmpty()) {
                     List<ByteBuf> batch = new ArrayList<>(pending);
+                    long bytes = batch.stream().mapToLong(ByteBuf::readableBytes).sum();
                     pending.clear();
-                    pendingBytes = 0;
-                    submit(false, () -> {
+                    submit(false, bytes, () -> {
                         writeAll(batch);
                         return null;
                     });
                 } else if (phase == Phase.ENDING) {
                     phase = Phase.COMMITTING;
-                    submit(true, commit);
-                } else {
-                    channel.config().setAutoRead(true);
+                    submit(true, 0, commit);
                 }
             }
             default -> {
@@ -176,7 +174,7 @@ public final class DocumentIngest<R> {
     }
 
     /** Runs {@code task} on the disk executor, then hands its outcome back to the event loop. */
-    private void submit(boolean isCommit, Commit<?> task) {
+    private void submit(boolean isCommit, long bytes, Commit<?> task) {
         diskBusy = true;
         try {
             disk.execute(() -> {
@@ -190,7 +188,7 @@ public final class DocumentIngest<R> {
                 Object done = value;
                 Throwable failure = error;
                 try {
-                    channel.eventLoop().execute(() -> afterDisk(isCommit, done, failure));
+                    channel.eventLoop().execute(() -> afterDisk(isCommit, bytes, done, failure));
                 } catch (RejectedExecutionException e) {
                     LOG.debug("{}: event loop gone before a disk step reported back", channel);
                 }
@@ -210,8 +208,12 @@ public final class DocumentIngest<R> {
     }
 
     @SuppressWarnings("unchecked")
-    private void afterDisk(boolean isCommit, Object value, Throwable error) {
+    private void afterDisk(boolean isCommit, long bytes, Object value, Throwable error) {
         diskBusy = false;
+        heldBytes -= bytes;
+        if (phase == Phase.STREAMING && heldBytes < limits.uploadBufferBytes()) {
+            channel.config().setAutoRead(true);
+        }
         if (error != null) {
             if (isCommit) {
                 phase = Phase.ENDING; // so that fail() below may end it
