@@ -71,6 +71,7 @@ final class DocumentStream {
     private boolean ended;
     private boolean failed;
     private boolean abortSubmitted;
+    private IOException failure;
     /** Touched only on the disk executor, one task at a time. */
     private JobUpload upload;
 
@@ -129,10 +130,11 @@ final class DocumentStream {
         }
         failed = true;
         ended = true;
+        failure = why;
         pending.forEach(ByteBuf::release);
         pending.clear();
         pendingBytes = 0;
-        result.completeExceptionally(why);
+        // the result fails only once the upload is gone, so a refusal never races the cleanup
         if (!diskBusy) {
             scheduleAbort();
         }
@@ -142,6 +144,8 @@ final class DocumentStream {
         if (!abortSubmitted) {
             abortSubmitted = true;
             submit(this::abortUpload, false);
+        } else if (!diskBusy) {
+            result.completeExceptionally(failure);
         }
     }
 
@@ -222,7 +226,9 @@ final class DocumentStream {
             diskBusy = false;
             abortSubmitted = true;
             LOG.warn("disk executor refused work for {}: the server is shutting down", channel);
+            abortQuietly();
             fail(new IOException("the server is shutting down"));
+            result.completeExceptionally(failure);
         }
     }
 
@@ -234,7 +240,7 @@ final class DocumentStream {
 
     private void afterDisk(Object value, Exception error, boolean last) {
         diskBusy = false;
-        if (error != null) {
+        if (error != null && !failed) {
             fail(error instanceof IOException io ? io : new IOException(error.getMessage(), error));
             return;
         }

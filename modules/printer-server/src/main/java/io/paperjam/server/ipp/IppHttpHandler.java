@@ -1,6 +1,7 @@
 package io.paperjam.server.ipp;
 
 import com.hp.jipp.encoding.IppPacket;
+import com.hp.jipp.model.Status;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
@@ -123,16 +124,20 @@ final class IppHttpHandler extends SimpleChannelInboundHandler<HttpObject> {
             answerEarly(e);
             return;
         }
+        int seen = end < 0 ? attributes.readableBytes() : end;
+        if (seen > service.settings().maxAttributeBytes()) {
+            LOG.warn("IPP attributes from {} exceed {} bytes; closing", peer.authority(),
+                    service.settings().maxAttributeBytes());
+            int requestId = rawRequestId();
+            releaseAttributes();
+            phase = Phase.ANSWERING;
+            keepAlive = false;
+            HttpReplies.ipp(ctx, IppResponses.encode(IppResponses.error(0x0101, requestId, new IppException(
+                    Status.clientErrorRequestEntityTooLarge, "the IPP attributes are longer than "
+                    + service.settings().maxAttributeBytes() + " bytes"))), false);
+            return;
+        }
         if (end < 0) {
-            if (attributes.readableBytes() > service.settings().maxAttributeBytes()) {
-                LOG.warn("IPP attributes from {} exceed {} bytes; closing", peer, service.settings().maxAttributeBytes());
-                releaseAttributes();
-                phase = Phase.ANSWERING;
-                keepAlive = false;
-                HttpReplies.ipp(ctx, IppResponses.encode(IppResponses.error(0x0200, rawRequestId(), new IppException(
-                        com.hp.jipp.model.Status.clientErrorRequestEntityTooLarge, "the IPP attributes are too long"))),
-                        false);
-            }
             return;
         }
         byte[] header = ByteBufUtil.getBytes(attributes, attributes.readerIndex(), end);
