@@ -104,6 +104,24 @@ class PrintClientTest {
     }
 
     @Test
+    void watchListenerGetsEventsOnABackgroundThreadUntilClosed() throws Exception {
+        byte[] ack = io.paperjam.protocol.Json.line(Reply.success().withProtocol(1));
+        byte[] page = GoldenVectors.reply("event-page");
+        byte[] both = new byte[ack.length + page.length];
+        System.arraycopy(ack, 0, both, 0, ack.length);
+        System.arraycopy(page, 0, both, ack.length, page.length);
+        java.util.concurrent.BlockingQueue<io.paperjam.protocol.Event> got = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (FakePrinter fake = new FakePrinter(line -> FakePrinter.Answer.raw(both));
+             PrintClient client = PrintClient.connect(fake.settings());
+             Watch watch = client.watch(got::add)) {
+            var event = got.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertNotNull(event, "the listener was called");
+            assertEquals(12, event.seq());
+            client.status(); // the request connection stays usable while watching
+        }
+    }
+
+    @Test
     void errorCodeUnknownToThisBuildStillThrowsCleanly() throws Exception {
         byte[] future = "{\"ok\":false,\"error\":\"toner-on-fire\",\"message\":\"smoke\"}\n".getBytes();
         try (FakePrinter fake = new FakePrinter(line -> FakePrinter.Answer.raw(future));

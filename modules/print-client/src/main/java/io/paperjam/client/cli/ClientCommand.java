@@ -1,9 +1,12 @@
 package io.paperjam.client.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperjam.client.ClientSettings;
 import io.paperjam.client.PrintClient;
 import io.paperjam.protocol.Json;
+import io.paperjam.protocol.PrinterInfo;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,6 +63,17 @@ abstract class ClientCommand implements Callable<Integer>, HasGlobalOptions {
     protected void printJson(Object value) {
         out().println(Json.text(value));
         out().flush();
+    }
+
+    /** The --json line of a command about the printer: {@code {"ok":true,"printer":{...}}}, with the faults when given. */
+    protected void printPrinterJson(PrinterInfo printer, List<String> faults) {
+        ObjectNode line = Json.mapper().createObjectNode();
+        line.put("ok", true);
+        if (faults != null) {
+            line.set("faults", Json.mapper().valueToTree(faults));
+        }
+        line.set("printer", Json.mapper().valueToTree(printer));
+        printJson(line);
     }
 
     protected ClientSettings settings() throws CliException {

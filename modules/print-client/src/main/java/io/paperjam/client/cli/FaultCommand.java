@@ -32,7 +32,7 @@ final class FaultCommand implements HasGlobalOptions {
 
         protected int report(FaultReport report) {
             if (json()) {
-                printJson(report);
+                printPrinterJson(report.printer(), report.faults());
             } else {
                 out().println("faults: " + (report.faults().isEmpty() ? "none" : String.join(", ", report.faults())));
                 out().println(PrinterText.describe(report.printer()));

@@ -21,7 +21,7 @@ final class PauseCommand extends ClientCommand {
     /** Prints the printer line after pause or resume. */
     static int show(ClientCommand command, PrinterInfo printer) {
         if (command.json()) {
-            command.printJson(printer);
+            command.printPrinterJson(printer, null);
         } else {
             command.out().println(PrinterText.describe(printer));
             command.out().flush();

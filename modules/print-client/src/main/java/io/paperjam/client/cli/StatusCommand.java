@@ -1,8 +1,6 @@
 package io.paperjam.client.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperjam.client.PrintClient;
-import io.paperjam.protocol.Json;
 import io.paperjam.protocol.PrinterInfo;
 import picocli.CommandLine.Command;
 
@@ -21,10 +19,7 @@ final class StatusCommand extends ClientCommand {
             printer = client.status();
         }
         if (json()) {
-            ObjectNode line = Json.mapper().createObjectNode();
-            line.put("ok", true);
-            line.set("printer", Json.mapper().valueToTree(printer));
-            printJson(line);
+            printPrinterJson(printer, null);
         } else {
             out().println(PrinterText.describe(printer));
             if (printer.message() != null && !PrinterText.restates(printer)) {

@@ -31,7 +31,7 @@ final class SuppliesCommand implements HasGlobalOptions {
 
         protected int report(PrinterInfo printer) {
             if (json()) {
-                printJson(printer);
+                printPrinterJson(printer, null);
             } else {
                 Gauges.lines(printer.supplies()).forEach(out()::println);
                 out().println(PrinterText.describe(printer));

@@ -177,9 +177,10 @@ class CliEndToEndTest {
         assertTrue(set.out().contains("black [#####.....] 50%"), set::toString);
 
         Cli.Result refill = cli.run("supplies", "refill", "all", "--json");
-        JsonNode printerJson = Json.mapper().readTree(refill.out());
-        assertEquals(250, printerJson.at("/supplies/paper/sheets").asInt());
-        assertEquals(100, printerJson.at("/supplies/ink/black").asInt());
+        JsonNode refilled = Json.mapper().readTree(refill.out());
+        assertTrue(refilled.get("ok").asBoolean());
+        assertEquals(250, refilled.at("/printer/supplies/paper/sheets").asInt());
+        assertEquals(100, refilled.at("/printer/supplies/ink/black").asInt());
 
         assertEquals(2, cli.run("supplies", "set", "paper").exit());
         assertEquals(2, cli.run("supplies", "set", "ink=140").exit());
