@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param mediaDefault the PWG media name loaded in the tray
  * @param pagesPerMinute the device's speed as IPP reports it
  * @param lowInkPercent the ink level at which the device warns, as {@code marker-low-levels}
+ * @param trustLoopback admin operations from 127.0.0.1 or ::1 need no token
  */
 public record IppSettings(
         String host,
@@ -42,7 +43,8 @@ public record IppSettings(
         String makeAndModel,
         String mediaDefault,
         int pagesPerMinute,
-        int lowInkPercent) {
+        int lowInkPercent,
+        boolean trustLoopback) {
 
     /** The IPP port paperjam uses when enabled without a number (unprivileged, unlike 631). */
     public static final int DEFAULT_PORT = 6631;
@@ -77,84 +79,90 @@ public record IppSettings(
         return new IppSettings("127.0.0.1", DEFAULT_PORT, DEFAULT_MAX_ATTRIBUTE_BYTES, DEFAULT_MAX_DOCUMENT_BYTES,
                 DEFAULT_MAX_CONNECTIONS, DEFAULT_IDLE_TIMEOUT, DEFAULT_OPEN_JOB_LIMIT, DEFAULT_OPEN_JOB_TIMEOUT,
                 null, "paperjam", "paperjam emulated printer", "", "paperjam Emulated Printer",
-                "iso_a4_210x297mm", 20, 10);
+                "iso_a4_210x297mm", 20, 10, true);
     }
 
     public IppSettings withHost(String v) {
         return new IppSettings(v, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout,
                 openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, pagesPerMinute, lowInkPercent);
+                mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback);
     }
 
     public IppSettings withPort(int v) {
         return new IppSettings(host, v, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout,
                 openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, pagesPerMinute, lowInkPercent);
+                mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback);
     }
 
     public IppSettings withMaxAttributeBytes(int v) {
         return new IppSettings(host, port, v, maxDocumentBytes, maxConnections, idleTimeout,
                 openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, pagesPerMinute, lowInkPercent);
+                mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback);
     }
 
     public IppSettings withMaxDocumentBytes(long v) {
         return new IppSettings(host, port, maxAttributeBytes, v, maxConnections, idleTimeout,
                 openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, pagesPerMinute, lowInkPercent);
+                mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback);
     }
 
     public IppSettings withMaxConnections(int v) {
         return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, v, idleTimeout,
                 openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, pagesPerMinute, lowInkPercent);
+                mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback);
     }
 
     public IppSettings withIdleTimeout(Duration v) {
         return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, v,
                 openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, pagesPerMinute, lowInkPercent);
+                mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback);
     }
 
     public IppSettings withOpenJobLimit(int v) {
         return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout,
                 v, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, pagesPerMinute, lowInkPercent);
+                mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback);
     }
 
     public IppSettings withOpenJobTimeout(Duration v) {
         return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout,
                 openJobLimit, v, adminToken, printerName, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, pagesPerMinute, lowInkPercent);
+                mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback);
     }
 
     public IppSettings withAdminToken(String v) {
         return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout,
                 openJobLimit, openJobTimeout, v, printerName, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, pagesPerMinute, lowInkPercent);
+                mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback);
     }
 
     public IppSettings withPrinterName(String v) {
         return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout,
                 openJobLimit, openJobTimeout, adminToken, v, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, pagesPerMinute, lowInkPercent);
+                mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback);
     }
 
     public IppSettings withPrinterLocation(String v) {
         return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout,
                 openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, v, makeAndModel,
-                mediaDefault, pagesPerMinute, lowInkPercent);
+                mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback);
     }
 
     public IppSettings withPagesPerMinute(int v) {
         return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout,
                 openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, v, lowInkPercent);
+                mediaDefault, v, lowInkPercent, trustLoopback);
     }
 
     public IppSettings withLowInkPercent(int v) {
         return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout,
                 openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, pagesPerMinute, v);
+                mediaDefault, pagesPerMinute, v, trustLoopback);
+    }
+
+    public IppSettings withTrustLoopback(boolean v) {
+        return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout,
+                openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel,
+                mediaDefault, pagesPerMinute, lowInkPercent, v);
     }
 }

@@ -85,7 +85,7 @@ final class JobOperations {
         long id = jobId(request);
         JobInfo job = find(id);
         if (!request.user().equals(job.user())) {
-            IppAdmin.require(request, context.settings().adminToken(), "Cancelling another user's job");
+            IppAdmin.require(request, context.settings(), "Cancelling another user's job");
         }
         Optional<JobUpload> open = context.openJobs().cancel(id, context.clock().instant());
         if (open.isPresent()) {

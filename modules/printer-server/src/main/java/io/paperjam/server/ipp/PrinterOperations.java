@@ -42,14 +42,14 @@ final class PrinterOperations {
     }
 
     IppPacket pause(IppRequest request) throws IppException {
-        IppAdmin.require(request, context.settings().adminToken(), "Pause-Printer");
+        IppAdmin.require(request, context.settings(), "Pause-Printer");
         context.printer().pause();
         LOG.info("printer paused over IPP by {}", request.user());
         return IppResponses.ok(request, List.of());
     }
 
     IppPacket resume(IppRequest request) throws IppException {
-        IppAdmin.require(request, context.settings().adminToken(), "Resume-Printer");
+        IppAdmin.require(request, context.settings(), "Resume-Printer");
         context.printer().resume();
         LOG.info("printer resumed over IPP by {}", request.user());
         return IppResponses.ok(request, List.of());

@@ -27,9 +27,17 @@ final class IppTestClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final URI printer;
     private int requestId = 1;
+    private String authorization;
 
     IppTestClient(URI printer) {
         this.printer = printer;
+    }
+
+    /** Sends the admin token as the HTTP Basic password from now on. */
+    IppTestClient withPassword(String password) {
+        authorization = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return this;
     }
 
     URI printer() {
@@ -75,8 +83,12 @@ final class IppTestClient {
         HttpRequest.BodyPublisher publisher = sized
                 ? HttpRequest.BodyPublishers.ofByteArray(readAll(body.get()))
                 : HttpRequest.BodyPublishers.ofInputStream(body);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + printer.getPort() + "/ipp/print"))
-                .timeout(TIMEOUT).header("Content-Type", "application/ipp").POST(publisher).build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + printer.getPort()
+                + "/ipp/print")).timeout(TIMEOUT).header("Content-Type", "application/ipp").POST(publisher);
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpRequest request = builder.build();
         return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 

@@ -81,10 +81,10 @@ class IppUnitsTest {
         String header = "Basic " + Base64.getEncoder().encodeToString("anyone:s3cret".getBytes(StandardCharsets.UTF_8));
         assertEquals("s3cret", BasicAuth.password(header));
         assertNull(BasicAuth.password("Bearer s3cret"));
-        assertTrue(IppAdmin.isAdmin(new IppRequest.Peer("h", true, null), null));
-        assertTrue(IppAdmin.isAdmin(new IppRequest.Peer("h", false, "s3cret"), "s3cret"));
-        assertFalse(IppAdmin.isAdmin(new IppRequest.Peer("h", false, "guess"), "s3cret"));
-        assertFalse(IppAdmin.isAdmin(new IppRequest.Peer("h", false, null), null));
+        assertTrue(IppAdmin.isAdmin(new IppRequest.Peer("h", true, null), null, true));
+        assertTrue(IppAdmin.isAdmin(new IppRequest.Peer("h", false, "s3cret"), "s3cret", true));
+        assertFalse(IppAdmin.isAdmin(new IppRequest.Peer("h", false, "guess"), "s3cret", true));
+        assertFalse(IppAdmin.isAdmin(new IppRequest.Peer("h", false, null), null, true));
     }
 
     @Test
