@@ -70,6 +70,8 @@ public final class PrinterServer implements AutoCloseable {
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // a client may send its requests and shut its side (nc -N); it still gets every reply
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new PrinterServerInitializer(context));
         try {
             this.listener = bootstrap.bind(settings.host(), settings.port()).sync().channel();

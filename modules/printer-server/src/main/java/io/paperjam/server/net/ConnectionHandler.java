@@ -1,10 +1,13 @@
 package io.paperjam.server.net;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelConfig;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.paperjam.protocol.ErrorCode;
@@ -38,6 +41,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private Upload upload;
     private EventStream watch;
     private boolean closing;
+    private boolean inputShut;
     private int badInARow;
 
     public ConnectionHandler(ServerContext server, Operations operations) {
@@ -143,11 +147,23 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         lane.run(0, () -> LingeringClose.after(channel.writeAndFlush(last)));
     }
 
+    /**
+     * After each finished task: read again if the lane caught up, and close once nothing is in
+     * progress if the server is draining or the client has sent all it will (a watcher stays).
+     */
     private void afterTask() {
         gate();
-        if (server.draining() && !closing && upload == null && lane.tasks() == 0) {
-            channel.close();
+        if (lane.tasks() > 0 || upload != null || !channel.isActive()) {
+            return;
         }
+        if (closing ? inputShut : server.draining() || inputShut && watch == null) {
+            closeAfterWrites();
+        }
+    }
+
+    /** Closes once every reply already written has reached the socket. */
+    private void closeAfterWrites() {
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
     /** Reads only while the lane is not behind and the client takes its replies. */
@@ -176,6 +192,14 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                         + " s; closing the connection" + (upload == null ? ""
                         : " (the unfinished document was dropped, nothing queued)")));
             }
+        } else if (evt instanceof ChannelInputShutdownEvent) {
+            inputShut = true;   // e.g. nc -N: the client is done sending but still reads its replies
+            Upload current = upload;
+            upload = null;
+            if (current != null) {
+                lane.run(0, current::abandon);
+            }
+            afterTask();
         } else if (evt == ServerContext.Drain.INSTANCE) {
             afterTask();
         } else {

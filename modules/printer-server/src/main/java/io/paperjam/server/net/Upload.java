@@ -106,9 +106,9 @@ final class Upload {
                 upload.pages(analyzer.pages());
             }
             JobRecord record = upload.commit();
+            log.info("job {} '{}' stored from {}: {} bytes", record.id(), submit.name(), peer(), received);
             JobInfo job = server.printer().accepted(record);
             PrinterInfo printer = server.printer().status();
-            log.info("job {} '{}' queued from {}: {} bytes", job.id(), submit.name(), peer(), received);
             channel.writeAndFlush(Reply.success().withMessage(PrinterMessages.queued(printer))
                     .withJob(job).withPrinter(printer));
         } catch (ChecksumMismatchException e) {
@@ -124,13 +124,22 @@ final class Upload {
         }
     }
 
-    /** The client went away before the document was complete: nothing is queued. */
+    /**
+     * The client stopped sending before the document was complete: nothing is queued. If it
+     * still listens (it only shut its sending side) it is told so.
+     */
     void abandon() {
         if (phase == Phase.STREAMING) {
-            log.warn("{} disconnected after {} of {} bytes of '{}'; the upload was dropped, nothing queued",
+            log.warn("{} stopped sending after {} of {} bytes of '{}'; the upload was dropped, nothing queued",
                     peer(), received, submit.size(), submit.name());
         }
+        boolean answered = phase == Phase.REFUSED;
         discardUpload();
+        phase = Phase.FINISHED;
+        if (!answered && channel.isActive()) {
+            channel.writeAndFlush(Reply.error(ErrorCode.BAD_REQUEST, "the document ended after " + received
+                    + " of " + submit.size() + " bytes; nothing was queued"));
+        }
     }
 
     private JobHeader header() {

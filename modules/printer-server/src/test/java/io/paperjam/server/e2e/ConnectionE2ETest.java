@@ -64,6 +64,37 @@ class ConnectionE2ETest {
     }
 
     @Test
+    void aClientThatShutsItsSendingSideStillGetsEveryReply() throws Exception {
+        try (PrinterServer server = TestServers.start(spool);
+             LineClient client = LineClient.connect(server.address())) {
+            byte[] doc = TestServers.textPages(1);
+            client.send("{\"op\":\"status\"}");
+            client.send("{\"op\":\"submit\",\"name\":\"a.txt\",\"size\":" + doc.length + "}");
+            client.sendBytes(doc);
+            client.socket().shutdownOutput();   // what nc -N does at the end of its input
+            assertTrue(client.read().path("ok").asBoolean());
+            JsonNode submitted = client.read();
+            assertTrue(submitted.path("ok").asBoolean(), submitted.toString());
+            assertTrue(client.closedByServer());
+        }
+    }
+
+    @Test
+    void aDocumentCutShortByAHalfCloseIsRefusedAndNothingIsQueued() throws Exception {
+        try (PrinterServer server = TestServers.start(spool);
+             LineClient client = LineClient.connect(server.address())) {
+            client.send("{\"op\":\"submit\",\"name\":\"a.txt\",\"size\":100}");
+            client.sendBytes("only a few bytes".getBytes(StandardCharsets.US_ASCII));
+            client.socket().shutdownOutput();
+            JsonNode reply = client.read();
+            assertEquals("the document ended after 16 of 100 bytes; nothing was queued",
+                    reply.path("message").asText(), reply.toString());
+            assertTrue(client.closedByServer());
+            assertEquals(0, server.printer().status().queued());
+        }
+    }
+
+    @Test
     void anIdleConnectionGetsATimeoutLineAndIsClosedButAWatcherIsNot() throws Exception {
         try (PrinterServer server = TestServers.start(spool, s -> s.withIdleTimeout(Duration.ofMillis(300)));
              LineClient idle = LineClient.connect(server.address());
