@@ -34,8 +34,9 @@ final class DeviceStore {
             }
             return Device.restore(settings, DeviceStateCodec.decode(saved.get()));
         } catch (IOException | RuntimeException e) {
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
             LOG.warn("cannot read the saved device state in {} ({}); starting with full supplies and no faults",
-                    spool.root(), e.getMessage());
+                    spool.root(), why);
             return Device.fresh(settings);
         }
     }
