@@ -34,6 +34,11 @@ final class JobFollower {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Watch watch = client.watch()) {
             JobInfo job = client.job(id);
+            if (!job.state().isTerminal()) {
+                // where the job stands now that every later change will be seen
+                out.println(json ? Json.text(job) : EventText.jobState(job) + progress(job));
+                out.flush();
+            }
             String lastPrinter = null;
             while (!job.state().isTerminal()) {
                 long left = deadline - System.nanoTime();
@@ -58,6 +63,10 @@ final class JobFollower {
             }
             return finished(job);
         }
+    }
+
+    private static String progress(JobInfo job) {
+        return ", page " + job.pagesPrinted() + "/" + (job.pages() == null ? "?" : job.pages());
     }
 
     private int finished(JobInfo job) {

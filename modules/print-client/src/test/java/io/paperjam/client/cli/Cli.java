@@ -49,10 +49,22 @@ final class Cli {
         return run(new ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), args);
     }
 
+    /** Runs in the background; {@code out} shows the output so far while it runs. */
+    java.util.concurrent.CompletableFuture<Result> runAsync(StringWriter out, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--port";
+        all[1] = Integer.toString(port);
+        System.arraycopy(args, 0, all, 2, args.length);
+        return java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> runRaw(InputStream.nullInputStream(), out, new StringWriter(), all));
+    }
+
     /** Runs exactly {@code args}, without adding --port. */
     Result runRaw(InputStream stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+        return runRaw(stdin, new StringWriter(), new StringWriter(), args);
+    }
+
+    private Result runRaw(InputStream stdin, StringWriter out, StringWriter err, String... args) {
         CliEnvironment environment = new CliEnvironment(stdin, env, workingDir, false, ZoneOffset.UTC);
         int exit = PrintClientMain.newCommandLine(environment, new PrintWriter(out, true), new PrintWriter(err, true))
                 .execute(args);

@@ -8,6 +8,7 @@ import io.paperjam.client.PrintClient;
 import io.paperjam.protocol.JobInfo;
 import io.paperjam.protocol.JobStatus;
 import io.paperjam.protocol.SupplyKind;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -32,13 +33,15 @@ class SubmitWaitTest {
         try (TestPrinter printer = TestPrinter.start(work.resolve("spool"), TRAY);
              PrintClient operator = PrintClient.connect(ClientSettings.defaults().withPort(printer.port()))) {
             Cli cli = new Cli(work, printer.port());
-            CompletableFuture<Cli.Result> waiting = CompletableFuture.supplyAsync(
-                    () -> cli.run("submit", "five.txt", "--wait", "--wait-timeout", "30"));
+            StringWriter live = new StringWriter();
+            CompletableFuture<Cli.Result> waiting = cli.runAsync(live,
+                    "submit", "five.txt", "--wait", "--wait-timeout", "30");
 
-            // the job stops at the page where the paper ran out; then the operator refills
+            // the job stops at the page where the paper ran out; once the client follows it, the operator refills
             JobInfo stopped = awaitStopped(operator);
             assertEquals(TRAY, stopped.pagesPrinted());
             assertEquals("paper-out", stopped.reason());
+            awaitOutput(live, "job 1 processing-stopped: paper-out (the paper tray is empty), page 3/5");
             operator.refill(SupplyKind.PAPER);
 
             Cli.Result r = waiting.get(30, TimeUnit.SECONDS);
@@ -73,6 +76,13 @@ class SubmitWaitTest {
             assertEquals(1, r.exit(), r::toString);
             assertTrue(r.out().contains("job 1 canceled"), r::toString);
         }
+    }
+
+    private static void awaitOutput(StringWriter live, String text) throws InterruptedException {
+        for (int i = 0; i < 400 && !live.toString().contains(text); i++) {
+            Thread.sleep(25);
+        }
+        assertTrue(live.toString().contains(text), live::toString);
     }
 
     private static JobInfo awaitStopped(PrintClient operator) throws Exception {
