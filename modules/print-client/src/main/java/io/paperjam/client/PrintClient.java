@@ -192,6 +192,12 @@ public final class PrintClient implements AutoCloseable {
     }
 
     private Connection connection() throws PrintClientException {
+        if (connection != null && connection.hasInput()) {
+            // nothing is owed to us between requests: this is the server closing an idle connection
+            // (a timeout or busy line), so start afresh rather than take it as the next reply
+            LOG.debug("the printer spoke unasked on an idle connection; reconnecting");
+            drop();
+        }
         if (connection == null) {
             connection = Connection.open(settings);
         }

@@ -122,6 +122,19 @@ class PrintClientTest {
     }
 
     @Test
+    void anUnaskedLineOnAnIdleConnectionIsNotTakenAsTheNextReply() throws Exception {
+        byte[] okThenIdleTimeout = (new String(io.paperjam.protocol.Json.line(Reply.success()))
+                + "{\"ok\":false,\"error\":\"timeout\",\"message\":\"idle for 120 s\"}\n").getBytes();
+        try (FakePrinter fake = new FakePrinter(line -> FakePrinter.Answer.raw(okThenIdleTimeout));
+             PrintClient client = PrintClient.connect(fake.settings())) {
+            client.status();
+            Thread.sleep(100); // let the second line arrive, as it would after the server's idle timeout
+            client.status();   // must not throw the stale timeout: it reconnects
+            assertEquals(2, fake.lines().size());
+        }
+    }
+
+    @Test
     void errorCodeUnknownToThisBuildStillThrowsCleanly() throws Exception {
         byte[] future = "{\"ok\":false,\"error\":\"toner-on-fire\",\"message\":\"smoke\"}\n".getBytes();
         try (FakePrinter fake = new FakePrinter(line -> FakePrinter.Answer.raw(future));

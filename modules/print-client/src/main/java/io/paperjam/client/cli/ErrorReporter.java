@@ -5,6 +5,7 @@ import io.paperjam.client.PrintClientException;
 import io.paperjam.client.PrinterConnectException;
 import io.paperjam.client.PrinterException;
 import io.paperjam.client.PrinterTimeoutException;
+import io.paperjam.protocol.ErrorCode;
 import io.paperjam.protocol.Json;
 import io.paperjam.spool.SpoolException;
 import java.io.IOException;
@@ -60,6 +61,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         }
         if (ex instanceof PrinterConnectException || ex instanceof PrinterTimeoutException) {
             return ExitCodes.UNREACHABLE;
+        }
+        if (ex instanceof PrinterException pe && pe.code() == ErrorCode.BUSY) {
+            return ExitCodes.UNREACHABLE; // at its connection limit or shutting down: try again later
         }
         if (ex instanceof PrinterException pe) {
             return pe.fault().isPresent() || PrinterText.stopped(pe.printer())
