@@ -142,7 +142,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         Upload current = upload;
         upload = null;
         if (current != null) {
-            lane.run(0, current::abandon);
+            lane.run(0, () -> current.abandon(false));
         }
         lane.run(0, () -> LingeringClose.after(channel.writeAndFlush(last)));
     }
@@ -197,7 +197,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             Upload current = upload;
             upload = null;
             if (current != null) {
-                lane.run(0, current::abandon);
+                lane.run(0, () -> current.abandon(true));
             }
             afterTask();
         } else if (evt == ServerContext.Drain.INSTANCE) {
@@ -212,7 +212,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         Upload current = upload;
         upload = null;
         if (current != null) {
-            lane.run(0, current::abandon);
+            lane.run(0, () -> current.abandon(false));
         }
         if (watch != null) {
             watch.close();

@@ -125,10 +125,10 @@ final class Upload {
     }
 
     /**
-     * The client stopped sending before the document was complete: nothing is queued. If it
-     * still listens (it only shut its sending side) it is told so.
+     * The client stopped sending before the document was complete: nothing is queued. With
+     * {@code tell}, the client (which may still listen after shutting its sending side) is told so.
      */
-    void abandon() {
+    void abandon(boolean tell) {
         if (phase == Phase.STREAMING) {
             log.warn("{} stopped sending after {} of {} bytes of '{}'; the upload was dropped, nothing queued",
                     peer(), received, submit.size(), submit.name());
@@ -136,7 +136,7 @@ final class Upload {
         boolean answered = phase == Phase.REFUSED;
         discardUpload();
         phase = Phase.FINISHED;
-        if (!answered && channel.isActive()) {
+        if (tell && !answered && channel.isActive()) {
             channel.writeAndFlush(Reply.error(ErrorCode.BAD_REQUEST, "the document ended after " + received
                     + " of " + submit.size() + " bytes; nothing was queued"));
         }

@@ -111,6 +111,20 @@ class ConnectionE2ETest {
     }
 
     @Test
+    void aClientThatStallsMidDocumentTimesOutWithOneReplyAndNothingQueued() throws Exception {
+        try (PrinterServer server = TestServers.start(spool, s -> s.withIdleTimeout(Duration.ofMillis(300)));
+             LineClient client = LineClient.connect(server.address())) {
+            client.send("{\"op\":\"submit\",\"name\":\"a.txt\",\"size\":100}");
+            client.sendBytes(new byte[10]);
+            JsonNode timeout = client.read();
+            assertEquals("timeout", timeout.path("error").asText(), timeout.toString());
+            assertTrue(timeout.path("message").asText().contains("nothing queued"), timeout.toString());
+            assertTrue(client.closedByServer(), "exactly one reply, then the end");
+            assertEquals(0, server.printer().status().queued());
+        }
+    }
+
+    @Test
     void oneConnectionOverTheLimitGetsBusyAndIsClosed() throws Exception {
         try (PrinterServer server = TestServers.start(spool, s -> s.withMaxConnections(1));
              LineClient first = LineClient.connect(server.address())) {
@@ -121,6 +135,20 @@ class ConnectionE2ETest {
                 assertTrue(second.closedByServer());
             }
             assertTrue(first.request("{\"op\":\"status\"}").path("ok").asBoolean(), "the first one is unharmed");
+        }
+    }
+
+    @Test
+    void closingTheServerHangsUpOnIdleClientsAndWatchersAtOnce() throws Exception {
+        PrinterServer server = TestServers.start(spool, s -> s.withShutdownGrace(Duration.ofSeconds(30)));
+        try (LineClient idle = LineClient.connect(server.address());
+             Watcher watcher = new Watcher(server.address())) {
+            assertTrue(idle.request("{\"op\":\"status\"}").path("ok").asBoolean());
+            long start = System.nanoTime();
+            server.close();
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos(), "no grace needed when idle");
+            assertTrue(idle.closedByServer());
+            assertTrue(watcher.client().closedByServer());
         }
     }
 
