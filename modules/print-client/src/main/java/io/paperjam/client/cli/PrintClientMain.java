@@ -24,7 +24,7 @@ import picocli.CommandLine.Mixin;
             "1:failed: the printer said no, or a job was aborted or canceled",
             "2:usage error",
             "3:the printer is stopped: a fault (paper-out, no-ink, paper-jam, cover-open, offline) or paused",
-            "4:cannot connect to the printer, or it did not answer in time"},
+            "4:cannot connect to the printer, it did not answer in time, or it is busy"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  print-client status",
