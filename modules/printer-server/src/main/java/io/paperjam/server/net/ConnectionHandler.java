@@ -120,6 +120,10 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private void startWatch() {
         EventStream stream = new EventStream(channel, server.settings().maxWatchBacklog());
         watch = stream;
+        RequestDecoder decoder = channel.pipeline().get(RequestDecoder.class);
+        if (decoder != null) {
+            decoder.discardRest();   // a watching connection only listens; what it sends is dropped
+        }
         if (channel.pipeline().get(PrinterServerInitializer.IDLE) != null) {
             channel.pipeline().remove(PrinterServerInitializer.IDLE);    // watchers may be quiet forever
         }
