@@ -3,7 +3,7 @@
 # when it is missing or older than any source or pom, then runs it.
 set -euo pipefail
 module="$1"; shift   # artifact id, and its folder under modules/
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")" && cd .. && pwd)"   # -P: works through a symlinked bin/
 jar="$root/modules/$module/target/$module.jar"
 
 stale() {
