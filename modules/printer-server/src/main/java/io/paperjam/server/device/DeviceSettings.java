@@ -63,9 +63,10 @@ public record DeviceSettings(int trayCapacity, List<String> colours, int initial
         return ppm == 0 ? java.time.Duration.ZERO : java.time.Duration.ofNanos(Math.round(60e9 / ppm));
     }
 
+    /** A tray of another size; the low-paper mark stays at most a tenth of it, so a full small tray is not "low". */
     public DeviceSettings withTrayCapacity(int newTrayCapacity) {
         return new DeviceSettings(newTrayCapacity, colours, initialInkPercent, ppm,
-                Math.min(lowPaperSheets, newTrayCapacity), lowInkPercent, inkPerPagePercent);
+                Math.min(lowPaperSheets, newTrayCapacity / 10), lowInkPercent, inkPerPagePercent);
     }
 
     public DeviceSettings withColours(List<String> newColours) {
