@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
                 + "sets and clears simulated faults, refills supplies, watches events, inspects a spool folder.",
         subcommands = {SubmitCommand.class, StatusCommand.class, JobsCommand.class, JobCommand.class,
             CancelCommand.class, FaultCommand.class, SuppliesCommand.class, PauseCommand.class,
-            ResumeCommand.class, WatchCommand.class, SpoolCommand.class, CompletionCommand.class,
+            ResumeCommand.class, WatchCommand.class, SpoolCommand.class, BenchCommand.class, CompletionCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
