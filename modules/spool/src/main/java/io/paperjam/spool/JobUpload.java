@@ -176,12 +176,10 @@ public final class JobUpload implements Closeable {
                 throw new ChecksumMismatchException("job " + id + ": the document's SHA-256 is " + sha256
                         + " but " + header.declaredSha256() + " was declared");
             }
-            spool.disk().files.force(channel);
-            channel.close();
             JobHeader stored = header.pages() == null && learnedPages != null ? header.withPages(learnedPages) : header;
             JobRecord job = new JobRecord(id, stored, JobState.QUEUED, written, sha256, 0, null, null, arrived,
                     spool.now(), true);
-            spool.commitUpload(job, tmpData);
+            spool.commitUpload(job, tmpData, channel);
             phase = Phase.COMMITTED;
             return job;
         } catch (IOException | RuntimeException e) {

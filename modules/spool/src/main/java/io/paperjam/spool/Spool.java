@@ -168,8 +168,12 @@ public final class Spool implements Closeable {
         }
     }
 
-    /** Called by {@link JobUpload#commit()} once its data file is forced: the commit point. */
-    void commitUpload(JobRecord job, Path tmpData) throws IOException {
+    /**
+     * Called by {@link JobUpload#commit()} with the data file still open: forces the data file and writes and
+     * forces the control file side by side, and only once both are durable renames them into queue/ (the
+     * control file last: the commit point) and fsyncs queue/.
+     */
+    void commitUpload(JobRecord job, Path tmpData, FileChannel dataChannel) throws IOException {
         lifecycle.readLock().lock();
         try {
             ensureOpen();
@@ -177,7 +181,16 @@ public final class Spool implements Closeable {
             Path tmpControl = layout.tmpControl(id);
             Path data = layout.data(JobState.QUEUED, id);
             Path control = layout.control(JobState.QUEUED, id);
-            disk.writeNew(tmpControl, ControlCodec.encodeControl(job));
+            byte[] controlBytes = ControlCodec.encodeControl(job);
+            try {
+                Overlap.both(() -> disk.writeNew(tmpControl, controlBytes), () -> {
+                    disk.files.force(dataChannel);
+                    dataChannel.close();
+                });
+            } catch (IOException | RuntimeException e) {
+                disk.deleteQuietly(tmpControl);
+                throw e;
+            }
             boolean dataMoved = false;
             boolean controlMoved = false;
             try {

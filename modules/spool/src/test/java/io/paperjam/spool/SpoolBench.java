@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   commits  DIR THREADS SECONDS   spool commits/s of 4 KiB jobs
  *   baseline DIR THREADS SECONDS   plain create + write 4 KiB + fsync + rename + directory fsync, per second
  *   big      DIR MIB               MB/s of one MIB-MiB job streamed in 1 MiB chunks and committed
+ *   bigjava  DIR MIB               MB/s of the same bytes written by a plain FileChannel loop, forced at the end
  * </pre>
+ * Commit series also print the 99th percentile latency of one commit in milliseconds after the rate.
  */
 public final class SpoolBench {
 
@@ -32,6 +34,7 @@ public final class SpoolBench {
             case "commits" -> report("spool-commits", args[2], commits(dir, Integer.parseInt(args[2]), Integer.parseInt(args[3])), "commits/s");
             case "baseline" -> report("baseline-commits", args[2], baseline(dir, Integer.parseInt(args[2]), Integer.parseInt(args[3])), "commits/s");
             case "big" -> report("spool-big", args[2], big(dir, Integer.parseInt(args[2])), "MB/s");
+            case "bigjava" -> report("java-big", args[2], bigJava(dir, Integer.parseInt(args[2])), "MB/s");
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
     }
@@ -40,11 +43,15 @@ public final class SpoolBench {
         System.out.printf("%s %s %.1f %s%n", what, param, value, unit);
     }
 
-    private static double commits(Path dir, int threads, int seconds) throws Exception {
+    private static void report(String what, String param, double[] rateAndP99, String unit) {
+        System.out.printf("%s %s %.1f %s p99 %.2f ms%n", what, param, rateAndP99[0], unit, rateAndP99[1]);
+    }
+
+    private static double[] commits(Path dir, int threads, int seconds) throws Exception {
         SpoolSettings settings = SpoolSettings.defaults().withQuotaJobs(Integer.MAX_VALUE).withQuotaBytes(Long.MAX_VALUE);
         try (Spool spool = Spool.open(dir, settings)) {
             byte[] doc = Jobs.content(1, JOB);
-            double rate = timed(threads, seconds, () -> {
+            double[] rate = timed(threads, seconds, () -> {
                 try (JobUpload upload = spool.begin(JobHeader.of("bench").withDeclaredSize(JOB))) {
                     upload.write(ByteBuffer.wrap(doc));
                     upload.commit();
@@ -56,7 +63,7 @@ public final class SpoolBench {
         }
     }
 
-    private static double baseline(Path dir, int threads, int seconds) throws Exception {
+    private static double[] baseline(Path dir, int threads, int seconds) throws Exception {
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Path target = Files.createDirectories(dir.resolve("new"));
         byte[] doc = Jobs.content(1, JOB);
@@ -97,27 +104,55 @@ public final class SpoolBench {
         }
     }
 
+    /** The baseline for {@link #big}: same bytes, same chunks, no spool (no hashing, no renames). */
+    private static double bigJava(Path dir, int mib) throws Exception {
+        Files.createDirectories(dir);
+        ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20);
+        chunk.put(Jobs.content(7, 1 << 20)).flip();
+        long start = System.nanoTime();
+        try (FileChannel channel = FileChannel.open(dir.resolve("big.data"), StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            for (int i = 0; i < mib; i++) {
+                ByteBuffer b = chunk.duplicate();
+                while (b.hasRemaining()) {
+                    channel.write(b);
+                }
+            }
+            channel.force(true);
+        }
+        double secondsTaken = (System.nanoTime() - start) / 1e9;
+        return ((double) mib * (1 << 20) / 1e6) / secondsTaken;
+    }
+
     private interface Op {
         void run() throws IOException;
     }
 
-    /** Runs {@code op} on {@code threads} threads for {@code seconds}; operations per second. */
-    private static double timed(int threads, int seconds, Op op) throws Exception {
+    /** Runs {@code op} on {@code threads} threads for {@code seconds}; operations per second and p99 ms. */
+    private static double[] timed(int threads, int seconds, Op op) throws Exception {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong done = new AtomicLong();
         List<Thread> workers = new ArrayList<>();
+        List<long[]> latencies = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<Exception> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             Thread worker = new Thread(() -> {
+                long[] mine = new long[1 << 16];
+                int n = 0;
                 try {
                     while (System.nanoTime() < deadline) {
+                        long began = System.nanoTime();
                         op.run();
+                        if (n < mine.length) {
+                            mine[n++] = System.nanoTime() - began;
+                        }
                         done.incrementAndGet();
                     }
                 } catch (Exception e) {
                     failures.add(e);
                 }
+                latencies.add(java.util.Arrays.copyOf(mine, n));
             });
             workers.add(worker);
             worker.start();
@@ -128,6 +163,9 @@ public final class SpoolBench {
         if (!failures.isEmpty()) {
             throw failures.get(0);
         }
-        return done.get() / ((System.nanoTime() - start) / 1e9);
+        double rate = done.get() / ((System.nanoTime() - start) / 1e9);
+        long[] all = latencies.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
+        double p99 = all.length == 0 ? 0 : all[Math.min(all.length - 1, (int) Math.ceil(all.length * 0.99) - 1)] / 1e6;
+        return new double[] {rate, p99};
     }
 }
