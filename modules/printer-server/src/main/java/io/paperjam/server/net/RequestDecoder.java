@@ -9,6 +9,7 @@ import io.paperjam.protocol.Json;
 import io.paperjam.protocol.ProtocolException;
 import io.paperjam.protocol.Request;
 import io.paperjam.protocol.RequestParser;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -87,8 +88,9 @@ public final class RequestDecoder extends ByteToMessageDecoder {
             }
         } catch (ProtocolException e) {
             long size = submitSize(line, length);
-            boolean lostStep = size == UNKNOWN;
-            out.add(new BadFrame(e, lostStep));
+            boolean lostStep = size == UNKNOWN || size == UNREADABLE_SUBMIT;
+            out.add(new BadFrame(size == UNREADABLE_SUBMIT
+                    ? new ProtocolException(e.code(), e.getMessage() + UNREADABLE_SUBMIT_NOTE) : e, lostStep));
             if (lostStep) {
                 state = State.DISCARD;
             } else if (size > 0) {
@@ -120,17 +122,25 @@ public final class RequestDecoder extends ByteToMessageDecoder {
 
     private static final long UNKNOWN = -1;
     private static final long NOT_A_SUBMIT = 0;
+    private static final long UNREADABLE_SUBMIT = -2;
+    private static final String UNREADABLE_SUBMIT_NOTE =
+            "; this looks like a submit whose document's end is unknown, so the connection is closed";
+    private static final byte[] SUBMIT = "submit".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * For a refused line: how many document bytes follow it. 0 when it is not a submit, so
      * nothing follows; {@link #UNKNOWN} when it is a submit without a usable size.
+     *
+     * <p>A line that is not even valid JSON (a duplicate key, a stray comma, bad UTF-8, deep
+     * nesting) but mentions "submit" is {@link #UNREADABLE_SUBMIT}: treating the document that
+     * may follow as request lines would run whatever requests the document happens to contain.
      */
     private static long submitSize(byte[] line, int length) {
         JsonNode tree;
         try {
             tree = Json.mapper().readTree(line, 0, length);
         } catch (Exception notJson) {
-            return NOT_A_SUBMIT;
+            return contains(line, length, SUBMIT) ? UNREADABLE_SUBMIT : NOT_A_SUBMIT;
         }
         if (tree == null || !tree.isObject() || !"submit".equals(tree.path("op").asText(null))) {
             return NOT_A_SUBMIT;
@@ -140,5 +150,18 @@ public final class RequestDecoder extends ByteToMessageDecoder {
             return UNKNOWN;
         }
         return size.longValue();
+    }
+
+    private static boolean contains(byte[] line, int length, byte[] word) {
+        outer:
+        for (int i = 0; i + word.length <= length; i++) {
+            for (int j = 0; j < word.length; j++) {
+                if (line[i + j] != word[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 }
