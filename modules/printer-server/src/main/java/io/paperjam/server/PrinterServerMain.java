@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * bin/printer-server: runs the emulated printer until SIGTERM or Ctrl-C, which closes it
@@ -32,6 +34,9 @@ public final class PrinterServerMain implements Callable<Integer> {
 
     @Option(names = {"-v", "--verbose"}, description = "log debug detail, stack traces included")
     boolean verbose;
+
+    @Spec
+    CommandSpec spec;
 
     private PrintWriter err;
 
@@ -61,7 +66,8 @@ public final class PrinterServerMain implements Callable<Integer> {
         try {
             settings = options.toSettings();
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+            // this run's command line, so the message goes to its error stream
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         // the hook goes in first, so that a SIGTERM during start-up is also a clean stop
         AtomicReference<PrinterServer> running = new AtomicReference<>();

@@ -7,6 +7,9 @@ import io.paperjam.server.core.WhenFaulted;
 import io.paperjam.server.device.DeviceSettings;
 import io.paperjam.server.device.FaultPlan;
 import io.paperjam.server.device.Pacer;
+import io.paperjam.server.ipp.IppSettings;
+import io.paperjam.server.lpd.LpdServer;
+import io.paperjam.server.raw.RawServer;
 import io.paperjam.spool.SpoolSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +32,27 @@ final class ServerOptions {
 
     @Option(names = "--port", paramLabel = "PORT", description = "JSON-header TCP port, 0 for any free one (default: ${DEFAULT-VALUE})")
     int port = Protocol.DEFAULT_PORT;
+
+    @Option(names = "--raw-port", paramLabel = "PORT", arity = "0..1", fallbackValue = "" + RawServer.DEFAULT_PORT,
+            description = "also take raw \"port 9100\" jobs (nc, CUPS socket://) on PORT (default when given: ${FALLBACK-VALUE})")
+    Integer rawPort;
+
+    @Option(names = "--lpd-port", paramLabel = "PORT", arity = "0..1", fallbackValue = "" + LpdServer.DEFAULT_PORT,
+            description = "also speak LPD (lpr, lpq, lprm) on PORT (default when given: ${FALLBACK-VALUE})")
+    Integer lpdPort;
+
+    @Option(names = "--ipp-port", paramLabel = "PORT", arity = "0..1", fallbackValue = "" + IppSettings.DEFAULT_PORT,
+            description = "also speak IPP (ipptool, CUPS ipp://HOST:PORT/ipp/print) on PORT (default when given: ${FALLBACK-VALUE})")
+    Integer ippPort;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "serve the JSON port over TLS with this PEM certificate (chain); needs --tls-key")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "the PEM private key (PKCS#8, not encrypted) of --tls-cert")
+    Path tlsKey;
+
+    @Option(names = "--tls-self-signed", description = "serve the JSON port over TLS with a self-signed certificate made once in <spool>/tls/ (for testing; clients pin it with --tls-trust <spool>/tls/cert.pem)")
+    boolean tlsSelfSigned;
 
     @Option(names = "--ppm", paramLabel = "N", description = "pages per minute; 0 prints instantly (default: ${DEFAULT-VALUE})")
     double ppm = DeviceSettings.defaults().ppm();
@@ -98,6 +122,7 @@ final class ServerOptions {
 
     /** The settings these flags describe; throws IllegalArgumentException naming a bad value. */
     ServerSettings toSettings() {
+        TlsSettings tls = tls();
         if (maxHeaderBytes > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--max-header-bytes is too large: " + maxHeaderBytes);
         }
@@ -116,6 +141,20 @@ final class ServerOptions {
                 .withMaxHeaderBytes((int) maxHeaderBytes).withMaxDocumentBytes(maxDocumentBytes)
                 .withMaxConnections(maxConnections).withIdleTimeout(idleTimeout).withShutdownGrace(shutdownGrace)
                 .withAdminToken(adminToken).withSpool(spoolSettings).withPrinter(printer)
-                .withTrustLoopback(trustLoopback).withMaxWatchBacklog(maxWatchBacklog);
+                .withTrustLoopback(trustLoopback).withMaxWatchBacklog(maxWatchBacklog)
+                .withRawPort(rawPort).withLpdPort(lpdPort).withIppPort(ippPort).withTls(tls);
+    }
+
+    private TlsSettings tls() {
+        if (tlsSelfSigned) {
+            if (tlsCert != null || tlsKey != null) {
+                throw new IllegalArgumentException("--tls-self-signed makes its own certificate; drop --tls-cert and --tls-key");
+            }
+            return TlsSettings.selfSignedInSpool();
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("TLS needs both --tls-cert and --tls-key");
+        }
+        return tlsCert == null ? null : TlsSettings.files(tlsCert, tlsKey);
     }
 }

@@ -25,12 +25,17 @@ import java.util.Objects;
  * @param trustLoopback    admin ops from 127.0.0.1 or ::1 need no token
  * @param maxWatchBacklog  events a watcher may leave unread before it is dropped
  * @param uploadBufferBytes document bytes one connection may hold in memory before reading pauses
+ * @param rawPort          the raw "port 9100" door's port, 0 for any free one; null leaves the door shut
+ * @param lpdPort          the LPD door's port, 0 for any free one; null leaves the door shut
+ * @param ippPort          the IPP door's port, 0 for any free one; null leaves the door shut
+ * @param tls              certificate and key of the JSON port's TLS; null for plain TCP
  */
 public record ServerSettings(Path spoolDir, String host, int port, int maxHeaderBytes,
                              long maxDocumentBytes, int maxConnections, Duration idleTimeout,
                              Duration shutdownGrace, String adminToken, SpoolSettings spool,
                              PrinterSettings printer, boolean trustLoopback, int maxWatchBacklog,
-                             int uploadBufferBytes) {
+                             int uploadBufferBytes, Integer rawPort, Integer lpdPort, Integer ippPort,
+                             TlsSettings tls) {
 
     public static final Path DEFAULT_SPOOL_DIR = Path.of("spool");
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -56,6 +61,9 @@ public record ServerSettings(Path spoolDir, String host, int port, int maxHeader
         atLeast(maxConnections, 1, "maxConnections");
         atLeast(maxWatchBacklog, 1, "maxWatchBacklog");
         atLeast(uploadBufferBytes, 1, "uploadBufferBytes");
+        checkPort(rawPort, "rawPort");
+        checkPort(lpdPort, "lpdPort");
+        checkPort(ippPort, "ippPort");
         if (idleTimeout.isNegative() || idleTimeout.isZero() || shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("idleTimeout must be positive and shutdownGrace not negative");
         }
@@ -71,7 +79,7 @@ public record ServerSettings(Path spoolDir, String host, int port, int maxHeader
                           PrinterSettings printer) {
         this(spoolDir, host, port, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout,
                 shutdownGrace, adminToken, spool, printer, true, DEFAULT_MAX_WATCH_BACKLOG,
-                DEFAULT_UPLOAD_BUFFER_BYTES);
+                DEFAULT_UPLOAD_BUFFER_BYTES, null, null, null, null);
     }
 
     /** ./spool, 127.0.0.1:6310, 64 KiB lines, 4 GiB documents, 256 connections, 2 min idle. */
@@ -82,6 +90,12 @@ public record ServerSettings(Path spoolDir, String host, int port, int maxHeader
                 SpoolSettings.defaults(), PrinterSettings.defaults());
     }
 
+    private static void checkPort(Integer port, String name) {
+        if (port != null && (port < 0 || port > 65535)) {
+            throw new IllegalArgumentException(name + " must be 0..65535: " + port);
+        }
+    }
+
     private static void atLeast(long value, long min, String name) {
         if (value < min) {
             throw new IllegalArgumentException(name + " must be at least " + min + ": " + value);
@@ -89,58 +103,78 @@ public record ServerSettings(Path spoolDir, String host, int port, int maxHeader
     }
 
     public ServerSettings withSpoolDir(Path v) {
-        return new ServerSettings(v, host, port, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, adminToken, spool, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes);
+        return new ServerSettings(v, host, port, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, adminToken, spool, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes, rawPort, lpdPort, ippPort, tls);
     }
 
     public ServerSettings withHost(String v) {
-        return new ServerSettings(spoolDir, v, port, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, adminToken, spool, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes);
+        return new ServerSettings(spoolDir, v, port, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, adminToken, spool, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes, rawPort, lpdPort, ippPort, tls);
     }
 
     public ServerSettings withPort(int v) {
-        return new ServerSettings(spoolDir, host, v, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, adminToken, spool, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes);
+        return new ServerSettings(spoolDir, host, v, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, adminToken, spool, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes, rawPort, lpdPort, ippPort, tls);
     }
 
     public ServerSettings withMaxHeaderBytes(int v) {
-        return new ServerSettings(spoolDir, host, port, v, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, adminToken, spool, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes);
+        return new ServerSettings(spoolDir, host, port, v, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, adminToken, spool, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes, rawPort, lpdPort, ippPort, tls);
     }
 
     public ServerSettings withMaxDocumentBytes(long v) {
-        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, v, maxConnections, idleTimeout, shutdownGrace, adminToken, spool, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes);
+        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, v, maxConnections, idleTimeout, shutdownGrace, adminToken, spool, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes, rawPort, lpdPort, ippPort, tls);
     }
 
     public ServerSettings withMaxConnections(int v) {
-        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, maxDocumentBytes, v, idleTimeout, shutdownGrace, adminToken, spool, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes);
+        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, maxDocumentBytes, v, idleTimeout, shutdownGrace, adminToken, spool, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes, rawPort, lpdPort, ippPort, tls);
     }
 
     public ServerSettings withIdleTimeout(Duration v) {
-        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, maxDocumentBytes, maxConnections, v, shutdownGrace, adminToken, spool, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes);
+        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, maxDocumentBytes, maxConnections, v, shutdownGrace, adminToken, spool, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes, rawPort, lpdPort, ippPort, tls);
     }
 
     public ServerSettings withShutdownGrace(Duration v) {
-        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, v, adminToken, spool, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes);
+        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, v, adminToken, spool, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes, rawPort, lpdPort, ippPort, tls);
     }
 
     public ServerSettings withAdminToken(String v) {
-        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, v, spool, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes);
+        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, v, spool, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes, rawPort, lpdPort, ippPort, tls);
     }
 
     public ServerSettings withSpool(SpoolSettings v) {
-        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, adminToken, v, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes);
+        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, adminToken, v, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes, rawPort, lpdPort, ippPort, tls);
     }
 
     public ServerSettings withPrinter(PrinterSettings v) {
-        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, adminToken, spool, v, trustLoopback, maxWatchBacklog, uploadBufferBytes);
+        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, adminToken, spool, v, trustLoopback, maxWatchBacklog, uploadBufferBytes, rawPort, lpdPort, ippPort, tls);
     }
 
     public ServerSettings withTrustLoopback(boolean v) {
-        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, adminToken, spool, printer, v, maxWatchBacklog, uploadBufferBytes);
+        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, adminToken, spool, printer, v, maxWatchBacklog, uploadBufferBytes, rawPort, lpdPort, ippPort, tls);
     }
 
     public ServerSettings withMaxWatchBacklog(int v) {
-        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, adminToken, spool, printer, trustLoopback, v, uploadBufferBytes);
+        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, adminToken, spool, printer, trustLoopback, v, uploadBufferBytes, rawPort, lpdPort, ippPort, tls);
     }
 
     public ServerSettings withUploadBufferBytes(int v) {
-        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, adminToken, spool, printer, trustLoopback, maxWatchBacklog, v);
+        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, adminToken, spool, printer, trustLoopback, maxWatchBacklog, v, rawPort, lpdPort, ippPort, tls);
+    }
+
+    /** Opens the raw door on this port (0: any free one); null keeps it shut. */
+    public ServerSettings withRawPort(Integer v) {
+        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, adminToken, spool, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes, v, lpdPort, ippPort, tls);
+    }
+
+    /** Opens the LPD door on this port (0: any free one); null keeps it shut. */
+    public ServerSettings withLpdPort(Integer v) {
+        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, adminToken, spool, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes, rawPort, v, ippPort, tls);
+    }
+
+    /** Opens the IPP door on this port (0: any free one); null keeps it shut. */
+    public ServerSettings withIppPort(Integer v) {
+        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, adminToken, spool, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes, rawPort, lpdPort, v, tls);
+    }
+
+    /** Serves the JSON port over TLS with this certificate and key; null for plain TCP. */
+    public ServerSettings withTls(TlsSettings v) {
+        return new ServerSettings(spoolDir, host, port, maxHeaderBytes, maxDocumentBytes, maxConnections, idleTimeout, shutdownGrace, adminToken, spool, printer, trustLoopback, maxWatchBacklog, uploadBufferBytes, rawPort, lpdPort, ippPort, v);
     }
 }

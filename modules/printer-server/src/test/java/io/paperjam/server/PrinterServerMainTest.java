@@ -75,6 +75,54 @@ class PrinterServerMainTest {
     }
 
     @Test
+    void doorsAreShutUnlessAskedForAndTakeTheirUsualPortWithoutANumber() {
+        ServerSettings none = settings();
+        assertEquals(null, none.rawPort());
+        assertEquals(null, none.lpdPort());
+        assertEquals(null, none.ippPort());
+        assertEquals(null, none.tls());
+
+        ServerSettings bare = settings("--raw-port", "--lpd-port", "--ipp-port");
+        assertEquals(9100, bare.rawPort());
+        assertEquals(5515, bare.lpdPort());
+        assertEquals(6631, bare.ippPort());
+
+        ServerSettings numbered = settings("--raw-port", "0", "--lpd-port=1515", "--ipp-port", "7631");
+        assertEquals(0, numbered.rawPort());
+        assertEquals(1515, numbered.lpdPort());
+        assertEquals(7631, numbered.ippPort());
+    }
+
+    @Test
+    void tlsFlagsBecomeTlsSettingsAndHalfAPairIsABadCommandLine() {
+        assertEquals(TlsSettings.files(Path.of("c.pem"), Path.of("k.pem")),
+                settings("--tls-cert", "c.pem", "--tls-key", "k.pem").tls());
+        assertEquals(TlsSettings.selfSignedInSpool(), settings("--tls-self-signed").tls());
+
+        assertEquals(2, run("--tls-cert", "c.pem", "--spool", "/nonexistent/never"));
+        assertTrue(err.toString().contains("TLS needs both --tls-cert and --tls-key"), err.toString());
+        assertEquals(2, run("--tls-self-signed", "--tls-key", "k.pem"));
+        assertTrue(err.toString().contains("--tls-self-signed makes its own certificate"), err.toString());
+    }
+
+    @Test
+    void helpListsTheDoorsAndTls() {
+        assertEquals(0, run("--help"));
+        String help = out.toString().replaceAll("\\s+", " ");
+        for (String flag : new String[] {"--raw-port", "--lpd-port", "--ipp-port", "--tls-cert", "--tls-key",
+            "--tls-self-signed"}) {
+            assertTrue(help.contains(flag), "help lacks " + flag + ":\n" + help);
+        }
+        assertTrue(help.contains("default when given: 9100"), help);
+    }
+
+    private static ServerSettings settings(String... args) {
+        CommandLine cli = PrinterServerMain.newCommandLine();
+        cli.parseArgs(args);
+        return ((PrinterServerMain) cli.getCommand()).options.toSettings();
+    }
+
+    @Test
     void sizesAndDurationsReadTheUsualSuffixes() {
         SizeConverter sizes = new SizeConverter();
         assertEquals(65536L, sizes.convert("64K"));
