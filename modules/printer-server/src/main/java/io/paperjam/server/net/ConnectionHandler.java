@@ -16,6 +16,8 @@ import io.paperjam.protocol.Reply;
 import io.paperjam.protocol.Request;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,8 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     public static final int MAX_QUEUED_REQUESTS = 64;
     /** Bad request lines in a row after which the server hangs up: the peer is not speaking this protocol. */
     public static final int MAX_BAD_IN_A_ROW = 16;
+    /** Shortest period of the slow-request-line check; it runs four times per idle timeout. */
+    static final long MIN_LINE_CHECK_MILLIS = 50;
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
 
@@ -53,6 +57,30 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
         lane = new Lane(server.disk(), channel.eventLoop(), this::afterTask);
+        long idleMillis = server.settings().idleTimeout().toMillis();
+        long every = Math.max(MIN_LINE_CHECK_MILLIS, idleMillis / 4);
+        ScheduledFuture<?> lineCheck = channel.eventLoop().scheduleAtFixedRate(this::checkSlowLine, every, every,
+                TimeUnit.MILLISECONDS);
+        channel.closeFuture().addListener(closed -> lineCheck.cancel(false));   // refused connections too
+    }
+
+    /**
+     * Hangs up on a client whose request line has taken longer than the idle timeout to arrive
+     * (one byte now and then, "slowloris"): each byte resets the idle timer, so it alone would let
+     * such a client hold a connection for hours.
+     */
+    private void checkSlowLine() {
+        RequestDecoder decoder = channel.pipeline().get(RequestDecoder.class);
+        if (decoder == null || closing || watch != null || lane.tasks() > 0 || !channel.config().isAutoRead()) {
+            return;
+        }
+        long idle = server.settings().idleTimeout().toNanos();
+        if (decoder.lineAgeNanos(System.nanoTime()) >= idle) {
+            long seconds = server.settings().idleTimeout().toSeconds();
+            log.info("closing {}: its request line was not complete after {} s", peer(), seconds);
+            finish(Reply.error(ErrorCode.TIMEOUT, "the request line did not arrive within " + seconds
+                    + " s; closing the connection"));
+        }
     }
 
     @Override
@@ -177,6 +205,10 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 && lane.tasks() < MAX_QUEUED_REQUESTS && channel.isWritable());
         if (config.isAutoRead() != read) {
             config.setAutoRead(read);
+            RequestDecoder decoder = channel.pipeline().get(RequestDecoder.class);
+            if (read && decoder != null) {
+                decoder.restartLineClock(System.nanoTime());   // the client was not slow; we were not reading
+            }
         }
     }
 

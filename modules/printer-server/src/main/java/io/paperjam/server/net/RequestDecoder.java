@@ -29,6 +29,8 @@ public final class RequestDecoder extends ByteToMessageDecoder {
     private State state = State.HEADER;
     private long remaining;
     private int scanned;
+    /** When the request line now arriving began (System.nanoTime), or 0 when none is under way. */
+    private long lineStarted;
 
     public RequestDecoder(int maxHeaderBytes) {
         this.maxHeaderBytes = maxHeaderBytes;
@@ -37,6 +39,22 @@ public final class RequestDecoder extends ByteToMessageDecoder {
     /** Drops everything still to come, for a connection that is being closed. */
     void discardRest() {
         state = State.DISCARD;
+    }
+
+    /**
+     * How long the request line now arriving has been under way, empty lines before it included;
+     * 0 when no line is half-received. A client that trickles a line byte by byte never looks
+     * idle, so this is what catches it.
+     */
+    long lineAgeNanos(long now) {
+        return state == State.HEADER && lineStarted != 0 ? now - lineStarted : 0;
+    }
+
+    /** Starts the line clock afresh, for when the server itself stopped reading for a while. */
+    void restartLineClock(long now) {
+        if (lineStarted != 0) {
+            lineStarted = now;
+        }
     }
 
     @Override
@@ -59,6 +77,9 @@ public final class RequestDecoder extends ByteToMessageDecoder {
 
     private void decodeLine(ByteBuf in, List<Object> out) {
         int readable = in.readableBytes();
+        if (lineStarted == 0 && readable > 0) {
+            lineStarted = System.nanoTime();
+        }
         int window = Math.min(readable, maxHeaderBytes);
         int lf = in.indexOf(in.readerIndex() + scanned, in.readerIndex() + window, (byte) '\n');
         if (lf < 0) {
@@ -80,6 +101,7 @@ public final class RequestDecoder extends ByteToMessageDecoder {
         if (length == 0) {
             return;
         }
+        lineStarted = 0;
         try {
             Request request = RequestParser.parse(line, 0, length);
             out.add(request);
