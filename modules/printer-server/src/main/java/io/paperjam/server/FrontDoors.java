@@ -74,7 +74,8 @@ final class FrontDoors implements AutoCloseable {
         return IppSettings.defaults().withHost(settings.host()).withPort(settings.ippPort())
                 .withMaxDocumentBytes(settings.maxDocumentBytes()).withMaxConnections(settings.maxConnections())
                 .withIdleTimeout(settings.idleTimeout()).withTrustLoopback(settings.trustLoopback())
-                .withAdminToken(adminToken)
+                .withAdminToken(adminToken).withUploadBufferBytes(settings.uploadBufferBytes())
+                .withShutdownGrace(settings.shutdownGrace())
                 // an instant device (0) still reports a positive speed, as IPP wants
                 .withPagesPerMinute((int) Math.max(1, Math.round(device.ppm())))
                 .withLowInkPercent(device.lowInkPercent());

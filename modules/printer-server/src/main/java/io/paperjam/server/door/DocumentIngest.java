@@ -17,12 +17,16 @@ import org.slf4j.LoggerFactory;
  * Streams one document from a channel into a {@link DocumentSink} on the disk executor, so the event
  * loop never blocks on the disk and the document is never held whole in memory: reading pauses
  * (AUTO_READ off) while more than {@link DoorLimits#uploadBufferBytes()} wait for the disk, and
- * resumes when the disk caught up. Every method but the constructor runs on the channel's event loop.
+ * resumes when the disk caught up. One disk step runs at a time, so the sink sees one writer. Every
+ * door that takes documents (raw, LPD, IPP) streams through this class. Every method but the
+ * constructor runs on the channel's event loop.
  *
  * <p>Life: {@link #write} any number of times, then either {@link #finish} (runs a commit step on
  * the disk executor after the last write and completes its future on the event loop) or
  * {@link #abort} (the sink throws its bytes away). Going past {@link DoorLimits#maxDocumentBytes()}
- * aborts by itself and fails the future with {@link DocumentTooLargeException}.
+ * aborts by itself. A failed result ({@link DocumentTooLargeException},
+ * {@link DocumentAbandonedException}, or the sink's or commit's own error) is reported only once the
+ * sink has thrown the document away, so a refusal never races the clean-up.
  *
  * @param <R> what the commit step returns (a queued job, a holding file)
  */
@@ -36,12 +40,14 @@ public final class DocumentIngest<R> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DocumentIngest.class);
 
+    private enum Phase { STREAMING, ENDING, COMMITTING, DONE, ABORTED }
+
+    private enum Step { WRITE, COMMIT, ABORT }
+
     private final Channel channel;
     private final Executor disk;
     private final DoorLimits limits;
     private final DocumentSink sink;
-    private enum Phase { STREAMING, ENDING, COMMITTING, DONE, ABORTED }
-
     private final ArrayDeque<ByteBuf> pending = new ArrayDeque<>();
     private final CompletableFuture<R> result = new CompletableFuture<>();
     private Phase phase = Phase.STREAMING;
@@ -50,6 +56,7 @@ public final class DocumentIngest<R> {
     private long received;
     private boolean diskBusy;
     private boolean sinkAborted;
+    private IOException failure;
     private Commit<R> commit;
 
     public DocumentIngest(Channel channel, Executor disk, DoorLimits limits, DocumentSink sink) {
@@ -105,15 +112,16 @@ public final class DocumentIngest<R> {
     }
 
     /**
-     * Throws the document away (the connection broke, the client aborted) and fails the result. Too
-     * late once the commit step runs: that job is then kept (delivery is at least once).
+     * Throws the document away (the connection broke, the client aborted) and fails the result with a
+     * {@link DocumentAbandonedException}. Too late once the commit step runs: that job is then kept
+     * (delivery is at least once).
      */
     public void abort(String why) {
         if (phase == Phase.COMMITTING) {
             LOG.debug("{}: not aborting ({}): the commit is already running", channel, why);
             return;
         }
-        fail(new IOException(why));
+        fail(new DocumentAbandonedException(why));
     }
 
     private void fail(IOException why) {
@@ -121,9 +129,9 @@ public final class DocumentIngest<R> {
             return;
         }
         phase = Phase.ABORTED;
+        failure = why;
         pending.forEach(ByteBuf::release);
         pending.clear();
-        result.completeExceptionally(why);
         pump();
     }
 
@@ -135,7 +143,7 @@ public final class DocumentIngest<R> {
             case ABORTED -> {
                 if (!sinkAborted) {
                     sinkAborted = true;
-                    submit(false, 0, () -> {
+                    submit(Step.ABORT, List.of(), () -> {
                         sink.abort();
                         return null;
                     });
@@ -144,15 +152,14 @@ public final class DocumentIngest<R> {
             case STREAMING, ENDING -> {
                 if (!pending.isEmpty()) {
                     List<ByteBuf> batch = new ArrayList<>(pending);
-                    long bytes = batch.stream().mapToLong(ByteBuf::readableBytes).sum();
                     pending.clear();
-                    submit(false, bytes, () -> {
+                    submit(Step.WRITE, batch, () -> {
                         writeAll(batch);
                         return null;
                     });
                 } else if (phase == Phase.ENDING) {
                     phase = Phase.COMMITTING;
-                    submit(true, 0, commit);
+                    submit(Step.COMMIT, List.of(), commit);
                 }
             }
             default -> {
@@ -173,8 +180,12 @@ public final class DocumentIngest<R> {
         }
     }
 
-    /** Runs {@code task} on the disk executor, then hands its outcome back to the event loop. */
-    private void submit(boolean isCommit, long bytes, Commit<?> task) {
+    /**
+     * Runs {@code task} on the disk executor, then hands its outcome back to the event loop; {@code batch}
+     * is what a write step writes (and releases), released here if the disk refuses the task.
+     */
+    private void submit(Step step, List<ByteBuf> batch, Commit<?> task) {
+        long bytes = batch.stream().mapToLong(ByteBuf::readableBytes).sum();
         diskBusy = true;
         try {
             disk.execute(() -> {
@@ -186,21 +197,24 @@ public final class DocumentIngest<R> {
                     error = e;
                 }
                 Object done = value;
-                Throwable failure = error;
+                Throwable failed = error;
                 try {
-                    channel.eventLoop().execute(() -> afterDisk(isCommit, bytes, done, failure));
+                    channel.eventLoop().execute(() -> afterDisk(step, bytes, done, failed));
                 } catch (RejectedExecutionException e) {
                     LOG.debug("{}: event loop gone before a disk step reported back", channel);
                 }
             });
         } catch (RejectedExecutionException e) {
             diskBusy = false;
+            heldBytes -= bytes;
+            batch.forEach(ByteBuf::release);
             LOG.warn("{}: the disk executor refused work: {}", channel, e.toString());
-            if (phase == Phase.ABORTED) {
+            if (step == Step.ABORT) {
                 sink.abort(); // no disk thread left: the delete is small enough for the event loop
+                result.completeExceptionally(failure);
                 return;
             }
-            if (isCommit) {
+            if (step == Step.COMMIT) {
                 phase = Phase.ENDING;
             }
             fail(new IOException("the server is shutting down"));
@@ -208,20 +222,28 @@ public final class DocumentIngest<R> {
     }
 
     @SuppressWarnings("unchecked")
-    private void afterDisk(boolean isCommit, long bytes, Object value, Throwable error) {
+    private void afterDisk(Step step, long bytes, Object value, Throwable error) {
         diskBusy = false;
         heldBytes -= bytes;
         if (phase == Phase.STREAMING && heldBytes < limits.uploadBufferBytes()) {
             channel.config().setAutoRead(true);
         }
+        if (step == Step.ABORT) {
+            if (error != null) {
+                LOG.warn("{}: throwing a document away failed: {}", channel, error.toString());
+            }
+            result.completeExceptionally(failure);
+            return;
+        }
         if (error != null) {
-            if (isCommit) {
+            if (step == Step.COMMIT) {
                 phase = Phase.ENDING; // so that fail() below may end it
             }
             fail(error instanceof IOException io ? io : new IOException(String.valueOf(error.getMessage()), error));
+            pump(); // already aborted before this step failed: the sink's clean-up is still due
             return;
         }
-        if (isCommit) {
+        if (step == Step.COMMIT) {
             phase = Phase.DONE;
             result.complete((R) value);
             return;

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class DoorListener implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DoorListener.class);
+    /** Connections the kernel may hold waiting to be accepted. */
+    private static final int BACKLOG = 128;
 
     private final String door;
     private final Channel server;
@@ -48,12 +50,22 @@ public final class DoorListener implements AutoCloseable {
      */
     public static DoorListener bind(String door, String host, int port, DoorThreads threads, DoorLimits limits,
                                     ChannelHandler pipeline) throws IOException {
+        return bind(door, host, port, threads, limits, pipeline, true);
+    }
+
+    /**
+     * Like {@link #bind(String, String, int, DoorThreads, DoorLimits, ChannelHandler)}; without
+     * {@code halfClosure} a client that ends its output ends the connection (HTTP wants that).
+     */
+    public static DoorListener bind(String door, String host, int port, DoorThreads threads, DoorLimits limits,
+                                    ChannelHandler pipeline, boolean halfClosure) throws IOException {
         ChannelGroup connections = new DefaultChannelGroup(door, GlobalEventExecutor.INSTANCE);
         ConnectionLimit limit = new ConnectionLimit(door, limits.maxConnections());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(threads.boss(), threads.workers())
                 .channel(NioServerSocketChannel.class)
-                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .option(ChannelOption.SO_BACKLOG, BACKLOG)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, halfClosure)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -80,9 +92,18 @@ public final class DoorListener implements AutoCloseable {
         return address().getPort();
     }
 
+    /**
+     * The event every open connection gets when its door closes: finish what is in flight, then
+     * close; a connection with nothing in flight (an idle HTTP keep-alive) may close at once.
+     */
+    public enum Drain {
+        INSTANCE
+    }
+
     @Override
     public void close() {
         server.close().syncUninterruptibly();
+        connections.forEach(channel -> channel.pipeline().fireUserEventTriggered(Drain.INSTANCE));
         if (!connections.isEmpty()) {
             LOG.info("{}: letting {} connection(s) finish for up to {}", door, connections.size(),
                     limits.shutdownGrace());

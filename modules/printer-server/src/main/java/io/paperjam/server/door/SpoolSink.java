@@ -18,7 +18,7 @@ import java.nio.file.StandardOpenOption;
  * A {@link DocumentSink} that becomes a new spool job. The upload begins only once the first
  * {@link DocumentFormat#SNIFF_BYTES} bytes (or the whole, shorter document) have been seen, so the header can
  * carry the format sniffed from them; {@link #commit()} makes the job durable and hands it to the
- * printer. Runs on the disk executor only.
+ * printer. Used by every door that takes documents. Runs on the disk executor only.
  */
 public final class SpoolSink implements DocumentSink {
 
@@ -37,6 +37,19 @@ public final class SpoolSink implements DocumentSink {
         this.printer = printer;
         this.header = header;
         this.analyzer = printer.analyzer(header.format(), header.name());
+    }
+
+    /**
+     * A sink for a job whose upload already began (IPP's Create-Job, then Send-Document): the bytes
+     * go straight into it, its header stays as it was begun.
+     */
+    public SpoolSink(Printer printer, JobUpload begun, String declaredFormat, String documentName) {
+        this.spool = null;
+        this.printer = printer;
+        this.header = begun.header();
+        this.analyzer = printer.analyzer(declaredFormat != null ? declaredFormat : header.format(), documentName);
+        this.upload = begun;
+        this.prefix = null;
     }
 
     @Override
@@ -71,7 +84,7 @@ public final class SpoolSink implements DocumentSink {
      *     nothing is queued then
      */
     public JobInfo commit() throws IOException {
-        if (upload == null) {
+        if (upload == null) {   // the whole document fitted in the sniffing prefix
             if (prefix.position() == 0) {
                 throw new IOException("the document is empty");
             }

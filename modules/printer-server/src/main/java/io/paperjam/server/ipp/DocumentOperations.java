@@ -6,6 +6,9 @@ import com.hp.jipp.encoding.Tag;
 import com.hp.jipp.model.Status;
 import io.paperjam.protocol.JobInfo;
 import io.paperjam.protocol.JobStatus;
+import io.paperjam.server.door.DocumentAbandonedException;
+import io.paperjam.server.door.DocumentTooLargeException;
+import io.paperjam.server.door.SpoolSink;
 import io.paperjam.spool.JobHeader;
 import io.paperjam.spool.JobUpload;
 import io.paperjam.spool.SpoolFullException;
@@ -17,13 +20,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Print-Job and Send-Document: the two operations whose request carries a document. {@link #prepare}
  * checks the attributes before any document byte is stored; the handler then streams the document
- * through a {@link DocumentStream} and asks {@link #succeeded} or {@link #failed} for the response.
+ * into the plan's {@link SpoolSink} through a {@link io.paperjam.server.door.DocumentIngest}, like
+ * every other door, and asks {@link #succeeded} or {@link #failed} for the response.
  */
 final class DocumentOperations {
 
     /** A checked document request, ready to stream. */
-    record Plan(IppRequest request, DocumentStream.Opener opener, String declaredFormat, String name,
-                Long openJobId) {
+    record Plan(IppRequest request, SpoolSink sink, Long openJobId) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(DocumentOperations.class);
@@ -50,10 +53,11 @@ final class DocumentOperations {
         String format = JobTemplateCheck.check(request, context.printer());
         String name = JobTemplateCheck.jobName(request);
         int copies = JobTemplateCheck.copies(request);
-        DocumentStream.Opener opener = analyzer -> context.spool().begin(new JobHeader(name,
-                format == null || format.equals(IppFormats.OCTET_STREAM) ? analyzer.format() : format,
-                copies, null, request.user(), documentSize, null));
-        return new Plan(request, opener, format, name, null);
+        // no declared format (or octet-stream): the sink sniffs it from the first bytes
+        String declared = format == null || format.equals(IppFormats.OCTET_STREAM) ? null : format;
+        SpoolSink sink = new SpoolSink(context.spool(), context.printer(), new JobHeader(name, declared, copies,
+                null, request.user(), documentSize, null));
+        return new Plan(request, sink, null);
     }
 
     private Plan prepareSendDocument(IppRequest request) throws IppException {
@@ -75,7 +79,8 @@ final class DocumentOperations {
         }
         JobUpload claimed = upload.get();
         String name = request.string("document-name").orElse(claimed.header().name());
-        return new Plan(request, analyzer -> claimed, format, name, id);
+        String declared = format == null || format.equals(IppFormats.OCTET_STREAM) ? null : format;
+        return new Plan(request, new SpoolSink(context.printer(), claimed, declared, name), id);
     }
 
     IppPacket succeeded(Plan plan, JobInfo job) {
@@ -95,9 +100,9 @@ final class DocumentOperations {
         }
         IppRequest request = plan.request();
         IppException refusal;
-        if (error instanceof DocumentStream.TooLargeException) {
+        if (error instanceof DocumentTooLargeException) {
             refusal = new IppException(Status.clientErrorRequestEntityTooLarge, error.getMessage());
-        } else if (error instanceof DocumentStream.AbandonedException) {
+        } else if (error instanceof DocumentAbandonedException) {
             refusal = new IppException(Status.clientErrorBadRequest, error.getMessage());
         } else if (error instanceof SpoolFullException) {
             refusal = new IppException(Status.serverErrorBusy, "the spool is full; try again later");

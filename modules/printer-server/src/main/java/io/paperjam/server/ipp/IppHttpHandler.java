@@ -18,7 +18,9 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.paperjam.protocol.JobInfo;
-import io.paperjam.server.core.DocumentAnalyzer;
+import io.paperjam.server.door.DocumentIngest;
+import io.paperjam.server.door.DoorListener;
+import io.paperjam.server.door.Peers;
 import java.net.InetSocketAddress;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One HTTP connection of the IPP door. Per request: collect the body until the IPP attributes end
  * ({@link IppHeaderScanner}), decode and check them, then either stream the document that follows
- * into the spool ({@link DocumentStream}) or discard any trailing bytes, and answer once the body has
+ * into the spool (a {@link DocumentIngest}, as every door does) or discard any trailing bytes, and answer once the body has
  * ended. One request at a time; reading pauses while an answer is being worked out.
  */
 final class IppHttpHandler extends SimpleChannelInboundHandler<HttpObject> {
@@ -45,7 +47,7 @@ final class IppHttpHandler extends SimpleChannelInboundHandler<HttpObject> {
     private IppHeaderScanner scanner;
     private IppRequest request;
     private IppPacket earlyAnswer;
-    private DocumentStream stream;
+    private DocumentIngest<JobInfo> stream;
     private DocumentOperations.Plan plan;
     private long discarded;
 
@@ -107,7 +109,7 @@ final class IppHttpHandler extends SimpleChannelInboundHandler<HttpObject> {
         ByteBuf bytes = content.content();
         switch (phase) {
             case ATTRIBUTES -> collectAttributes(ctx, bytes);
-            case DOCUMENT -> stream.offer(bytes.retain());
+            case DOCUMENT -> stream.write(bytes.retain());
             case DISCARD, STATUS_PAGE -> discard(ctx, bytes.readableBytes());
             default -> {
                 // answering or idle: a body without a request, nothing to do with it
@@ -153,12 +155,10 @@ final class IppHttpHandler extends SimpleChannelInboundHandler<HttpObject> {
             if (IppOperationCodes.carriesDocument(request.operation())) {
                 long size = contentLength < 0 ? -1 : contentLength - header.length;
                 plan = service.documents().prepare(request, size);
-                DocumentAnalyzer analyzer = service.context().printer().analyzer(plan.declaredFormat(), plan.name());
-                stream = new DocumentStream(ctx.channel(), service.disk(), service.context().printer(), plan.opener(),
-                        analyzer, service.settings().maxDocumentBytes());
+                stream = new DocumentIngest<>(ctx.channel(), service.disk(), service.limits(), plan.sink());
                 stream.result().whenComplete((job, error) -> ctx.executor().execute(() -> documentDone(ctx, job, error)));
                 phase = Phase.DOCUMENT;
-                stream.offer(rest);
+                stream.write(rest);
                 return;
             }
             phase = Phase.DISCARD;
@@ -204,7 +204,7 @@ final class IppHttpHandler extends SimpleChannelInboundHandler<HttpObject> {
             case DOCUMENT -> {
                 phase = Phase.ANSWERING;
                 ctx.channel().config().setAutoRead(false);
-                stream.finish();
+                stream.finish(plan.sink()::commit);
             }
             case STATUS_PAGE -> statusPage(ctx);
             default -> {
@@ -299,8 +299,8 @@ final class IppHttpHandler extends SimpleChannelInboundHandler<HttpObject> {
         String host = http.headers().get(HttpHeaderNames.HOST);
         InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
         String authority = IppUris.isSafeAuthority(host) ? host : authority(local);
-        boolean loopback = ctx.channel().remoteAddress() instanceof InetSocketAddress remote
-                && remote.getAddress() != null && remote.getAddress().isLoopbackAddress();
+        // exactly 127.0.0.1 and ::1, as the JSON port's admin guard decides "this machine"
+        boolean loopback = Peers.isLocal(ctx.channel().remoteAddress());
         return new IppRequest.Peer(authority, loopback, BasicAuth.password(http.headers().get(HttpHeaderNames.AUTHORIZATION)));
     }
 
@@ -311,6 +311,13 @@ final class IppHttpHandler extends SimpleChannelInboundHandler<HttpObject> {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt == DoorListener.Drain.INSTANCE) {
+            keepAlive = false;   // the answer in flight, if any, is this connection's last
+            if (phase == Phase.IDLE) {
+                ctx.close();
+            }
+            return;
+        }
         if (evt instanceof IdleStateEvent) {
             LOG.info("closing idle IPP connection from {}", ctx.channel().remoteAddress());
             ctx.close();

@@ -9,7 +9,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The IPP door's pipeline: connection limit, idle timeout, HTTP/1.1 (chunked bodies, 100-continue),
+ * The IPP door's pipeline (after the door's connection limit): idle timeout, HTTP/1.1 (chunked bodies, 100-continue),
  * then the IPP handler. No aggregator: documents stream.
  */
 final class IppInitializer extends ChannelInitializer<SocketChannel> {
@@ -21,17 +21,14 @@ final class IppInitializer extends ChannelInitializer<SocketChannel> {
     static final int MAX_CHUNK = 64 * 1024;
 
     private final IppService service;
-    private final IppConnectionLimit limit;
 
     IppInitializer(IppService service) {
         this.service = service;
-        this.limit = new IppConnectionLimit(service.settings().maxConnections());
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
-        p.addLast("limit", limit);
         p.addLast("idle", new IdleStateHandler(0, 0, service.settings().idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
         p.addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HTTP_HEADERS, MAX_CHUNK));
         p.addLast("continue", new HttpServerExpectContinueHandler());

@@ -1,6 +1,7 @@
 package io.paperjam.server.ipp;
 
 import io.paperjam.server.core.Printer;
+import io.paperjam.server.door.DoorLimits;
 import io.paperjam.spool.Spool;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +13,7 @@ final class IppService {
     private final IppDispatcher dispatcher;
     private final DocumentOperations documents;
     private final ExecutorService disk;
+    private final DoorLimits limits;
 
     IppService(IppSettings settings, Printer printer, Spool spool, ExecutorService disk, Clock clock) {
         this.context = new IppContext(settings, printer, spool,
@@ -19,6 +21,9 @@ final class IppService {
         this.dispatcher = new IppDispatcher(context);
         this.documents = new DocumentOperations(context);
         this.disk = disk;
+        this.limits = DoorLimits.defaults().withMaxDocumentBytes(settings.maxDocumentBytes())
+                .withMaxConnections(settings.maxConnections()).withIdleTimeout(settings.idleTimeout())
+                .withUploadBufferBytes(settings.uploadBufferBytes()).withShutdownGrace(settings.shutdownGrace());
     }
 
     IppContext context() {
@@ -39,5 +44,10 @@ final class IppService {
 
     ExecutorService disk() {
         return disk;
+    }
+
+    /** The limits a document upload streams under, as at every door. */
+    DoorLimits limits() {
+        return limits;
     }
 }

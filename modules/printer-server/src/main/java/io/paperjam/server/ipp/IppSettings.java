@@ -1,5 +1,6 @@
 package io.paperjam.server.ipp;
 
+import io.paperjam.server.door.DoorLimits;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -26,6 +27,8 @@ import java.util.Objects;
  * @param pagesPerMinute the device's speed as IPP reports it
  * @param lowInkPercent the ink level at which the device warns, as {@code marker-low-levels}
  * @param trustLoopback admin operations from 127.0.0.1 or ::1 need no token
+ * @param uploadBufferBytes document bytes one connection may hold in memory before reading pauses
+ * @param shutdownGrace how long closing the door lets requests in flight finish
  */
 public record IppSettings(
         String host,
@@ -44,7 +47,9 @@ public record IppSettings(
         String mediaDefault,
         int pagesPerMinute,
         int lowInkPercent,
-        boolean trustLoopback) {
+        boolean trustLoopback,
+        int uploadBufferBytes,
+        Duration shutdownGrace) {
 
     /** The IPP port paperjam uses when enabled without a number (unprivileged, unlike 631). */
     public static final int DEFAULT_PORT = 6631;
@@ -63,11 +68,12 @@ public record IppSettings(
         if (maxAttributeBytes < 512) {
             throw new IllegalArgumentException("maxAttributeBytes must be at least 512: " + maxAttributeBytes);
         }
-        if (maxDocumentBytes < 1 || maxConnections < 1 || openJobLimit < 0) {
+        if (maxDocumentBytes < 1 || maxConnections < 1 || openJobLimit < 0 || uploadBufferBytes < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(openJobTimeout, "openJobTimeout");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(printerName, "printerName");
         Objects.requireNonNull(printerInfo, "printerInfo");
         Objects.requireNonNull(printerLocation, "printerLocation");
@@ -79,90 +85,71 @@ public record IppSettings(
         return new IppSettings("127.0.0.1", DEFAULT_PORT, DEFAULT_MAX_ATTRIBUTE_BYTES, DEFAULT_MAX_DOCUMENT_BYTES,
                 DEFAULT_MAX_CONNECTIONS, DEFAULT_IDLE_TIMEOUT, DEFAULT_OPEN_JOB_LIMIT, DEFAULT_OPEN_JOB_TIMEOUT,
                 null, "paperjam", "paperjam emulated printer", "", "paperjam Emulated Printer",
-                "iso_a4_210x297mm", 20, 10, true);
+                "iso_a4_210x297mm", 20, 10, true, DoorLimits.DEFAULT_UPLOAD_BUFFER_BYTES,
+                DoorLimits.DEFAULT_SHUTDOWN_GRACE);
     }
 
     public IppSettings withHost(String v) {
-        return new IppSettings(v, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout,
-                openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback);
+        return new IppSettings(v, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout, openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel, mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback, uploadBufferBytes, shutdownGrace);
     }
 
     public IppSettings withPort(int v) {
-        return new IppSettings(host, v, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout,
-                openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback);
+        return new IppSettings(host, v, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout, openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel, mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback, uploadBufferBytes, shutdownGrace);
     }
 
     public IppSettings withMaxAttributeBytes(int v) {
-        return new IppSettings(host, port, v, maxDocumentBytes, maxConnections, idleTimeout,
-                openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback);
+        return new IppSettings(host, port, v, maxDocumentBytes, maxConnections, idleTimeout, openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel, mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback, uploadBufferBytes, shutdownGrace);
     }
 
     public IppSettings withMaxDocumentBytes(long v) {
-        return new IppSettings(host, port, maxAttributeBytes, v, maxConnections, idleTimeout,
-                openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback);
+        return new IppSettings(host, port, maxAttributeBytes, v, maxConnections, idleTimeout, openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel, mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback, uploadBufferBytes, shutdownGrace);
     }
 
     public IppSettings withMaxConnections(int v) {
-        return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, v, idleTimeout,
-                openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback);
+        return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, v, idleTimeout, openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel, mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback, uploadBufferBytes, shutdownGrace);
     }
 
     public IppSettings withIdleTimeout(Duration v) {
-        return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, v,
-                openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback);
+        return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, v, openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel, mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback, uploadBufferBytes, shutdownGrace);
     }
 
     public IppSettings withOpenJobLimit(int v) {
-        return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout,
-                v, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback);
+        return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout, v, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel, mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback, uploadBufferBytes, shutdownGrace);
     }
 
     public IppSettings withOpenJobTimeout(Duration v) {
-        return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout,
-                openJobLimit, v, adminToken, printerName, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback);
+        return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout, openJobLimit, v, adminToken, printerName, printerInfo, printerLocation, makeAndModel, mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback, uploadBufferBytes, shutdownGrace);
     }
 
     public IppSettings withAdminToken(String v) {
-        return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout,
-                openJobLimit, openJobTimeout, v, printerName, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback);
+        return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout, openJobLimit, openJobTimeout, v, printerName, printerInfo, printerLocation, makeAndModel, mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback, uploadBufferBytes, shutdownGrace);
     }
 
     public IppSettings withPrinterName(String v) {
-        return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout,
-                openJobLimit, openJobTimeout, adminToken, v, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback);
+        return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout, openJobLimit, openJobTimeout, adminToken, v, printerInfo, printerLocation, makeAndModel, mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback, uploadBufferBytes, shutdownGrace);
     }
 
     public IppSettings withPrinterLocation(String v) {
-        return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout,
-                openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, v, makeAndModel,
-                mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback);
+        return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout, openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, v, makeAndModel, mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback, uploadBufferBytes, shutdownGrace);
     }
 
     public IppSettings withPagesPerMinute(int v) {
-        return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout,
-                openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, v, lowInkPercent, trustLoopback);
+        return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout, openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel, mediaDefault, v, lowInkPercent, trustLoopback, uploadBufferBytes, shutdownGrace);
     }
 
     public IppSettings withLowInkPercent(int v) {
-        return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout,
-                openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, pagesPerMinute, v, trustLoopback);
+        return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout, openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel, mediaDefault, pagesPerMinute, v, trustLoopback, uploadBufferBytes, shutdownGrace);
     }
 
     public IppSettings withTrustLoopback(boolean v) {
-        return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout,
-                openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel,
-                mediaDefault, pagesPerMinute, lowInkPercent, v);
+        return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout, openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel, mediaDefault, pagesPerMinute, lowInkPercent, v, uploadBufferBytes, shutdownGrace);
+    }
+
+    public IppSettings withUploadBufferBytes(int v) {
+        return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout, openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel, mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback, v, shutdownGrace);
+    }
+
+    public IppSettings withShutdownGrace(Duration v) {
+        return new IppSettings(host, port, maxAttributeBytes, maxDocumentBytes, maxConnections, idleTimeout, openJobLimit, openJobTimeout, adminToken, printerName, printerInfo, printerLocation, makeAndModel, mediaDefault, pagesPerMinute, lowInkPercent, trustLoopback, uploadBufferBytes, v);
     }
 }

@@ -110,9 +110,12 @@ final class OpenJobs {
         return expired;
     }
 
-    /** Removes every open job (the door is closing); returns their uploads to abort. */
+    /**
+     * Removes every open job (the door is closing); returns the uploads to abort: those not claimed,
+     * since a claimed one belongs to its Send-Document, which commits or aborts it.
+     */
     synchronized List<JobUpload> closeAll() {
-        List<JobUpload> all = open.values().stream().map(e -> e.upload).toList();
+        List<JobUpload> all = open.values().stream().filter(e -> !e.claimed).map(e -> e.upload).toList();
         open.clear();
         return all;
     }

@@ -123,17 +123,79 @@ class DocumentIngestTest {
     }
 
     @Test
-    void abortWaitsForTheWriteInFlightThenAbortsTheSink() {
+    void abortWaitsForTheWriteInFlightThenAbortsTheSinkAndOnlyThenFails() {
         DocumentIngest<String> ingest = ingest(DoorLimits.defaults());
         ingest.write(text("in flight"));
         ByteBuf queued = text("queued");
         ingest.write(queued);
         ingest.abort("the connection broke");
 
-        assertTrue(ingest.result().isCompletedExceptionally());
         assertEquals(0, queued.refCnt(), "queued bytes are dropped at once");
         assertFalse(sink.aborted, "not while a write is running on the disk");
+        assertFalse(ingest.result().isDone(), "no refusal before the document is gone");
         disk.runAll(channel);
         assertTrue(sink.aborted);
+        ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> ingest.result().get());
+        assertInstanceOf(DocumentAbandonedException.class, failure.getCause());
+        assertEquals("the connection broke", failure.getCause().getMessage());
+    }
+
+    @Test
+    void aFailingWriteAbortsTheSinkEvenAfterTheClientAborted() {
+        FailingSink failing = new FailingSink();
+        DocumentIngest<String> ingest = new DocumentIngest<>(channel, disk, DoorLimits.defaults(), failing);
+        ingest.write(text("doomed"));
+        ingest.abort("the client went away");
+
+        disk.runAll(channel);
+
+        assertTrue(failing.aborted, "the half-written document is thrown away");
+        assertTrue(ingest.result().isCompletedExceptionally());
+    }
+
+    @Test
+    void aFailedCommitThrowsTheDocumentAwayAndReportsTheCommitsError() {
+        DocumentIngest<String> ingest = ingest(DoorLimits.defaults());
+        ingest.write(text("data"));
+        ingest.finish(() -> {
+            throw new java.io.IOException("the spool is full");
+        });
+
+        disk.runAll(channel);
+
+        assertTrue(sink.aborted);
+        ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> ingest.result().get());
+        assertEquals("the spool is full", failure.getCause().getMessage());
+    }
+
+    @Test
+    void aShutDownDiskStillThrowsTheDocumentAwayAndFails() {
+        DocumentIngest<String> ingest = new DocumentIngest<>(channel, task -> {
+            throw new java.util.concurrent.RejectedExecutionException("shut down");
+        }, DoorLimits.defaults(), sink);
+        ByteBuf data = text("late");
+        ingest.write(data);
+        channel.runPendingTasks();
+
+        assertTrue(sink.aborted);
+        assertEquals(0, data.refCnt());
+        assertTrue(ingest.result().isCompletedExceptionally());
+    }
+
+    /** A sink whose disk is broken. */
+    private static final class FailingSink implements DocumentSink {
+        boolean aborted;
+
+        @Override
+        public void write(ByteBuffer src) throws java.io.IOException {
+            throw new java.io.IOException("disk on fire");
+        }
+
+        @Override
+        public void abort() {
+            aborted = true;
+        }
     }
 }
