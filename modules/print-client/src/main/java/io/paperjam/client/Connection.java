@@ -16,7 +16,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One TCP connection to a printer: writes request lines and reads reply lines, turning socket failures into clear client exceptions. */
+/** One TCP (or TLS) connection to a printer: writes request lines and reads reply lines, turning socket failures into clear client exceptions. */
 final class Connection implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
@@ -43,7 +43,10 @@ final class Connection implements Closeable {
             socket.connect(new InetSocketAddress(settings.host(), settings.port()),
                     millis(settings.connectTimeout()));
             LOG.debug("connected to {}", settings.address());
-            return new Connection(settings, socket);
+            if (settings.tls() == null) {
+                return new Connection(settings, socket);
+            }
+            return new Connection(settings, TlsSockets.wrap(socket, settings));
         } catch (IOException e) {
             closeQuietly(socket);
             throw connectFailure(settings, e);
@@ -132,6 +135,9 @@ final class Connection implements Closeable {
         if (e instanceof SocketTimeoutException) {
             return new PrinterTimeoutException("cannot connect to " + where + ": no answer within "
                     + seconds(settings.connectTimeout()), e);
+        }
+        if (e instanceof TlsSockets.TlsFailure) {
+            return new PrinterConnectException(e.getMessage(), e);
         }
         String why;
         if (e instanceof ConnectException && String.valueOf(e.getMessage()).toLowerCase().contains("refused")) {

@@ -88,7 +88,8 @@ public final class PrinterServer implements AutoCloseable {
                 // a client may send its requests and shut its side (nc -N); it still gets every reply
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new PrinterServerInitializer(context, tls == null ? null
-                        : () -> List.of(new PlaintextRefusal(), tls.newHandler(ByteBufAllocator.DEFAULT))));
+                        : () -> List.of(new PlaintextRefusal(), tls.newHandler(ByteBufAllocator.DEFAULT),
+                                TlsFailureLog.INSTANCE)));
         try {
             this.listener = bootstrap.bind(settings.host(), settings.port()).sync().channel();
         } catch (InterruptedException e) {

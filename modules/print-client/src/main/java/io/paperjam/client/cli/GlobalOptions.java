@@ -23,6 +23,13 @@ public final class GlobalOptions {
             + "to read (default: ./spool)")
     Path spool;
 
+    @Option(names = "--tls", description = "speak TLS to the printer, trusting the system's certificate authorities")
+    boolean tls;
+
+    @Option(names = "--tls-trust", paramLabel = "FILE", description = "speak TLS, trusting exactly the PEM "
+            + "certificate(s) in FILE, e.g. a self-signed server's <spool>/tls/cert.pem")
+    Path tlsTrust;
+
     @Option(names = "--json", description = "print one JSON object per line, for scripts")
     boolean json;
 

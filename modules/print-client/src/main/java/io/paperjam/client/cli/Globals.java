@@ -1,6 +1,7 @@
 package io.paperjam.client.cli;
 
 import io.paperjam.client.ClientSettings;
+import io.paperjam.client.ClientTls;
 import io.paperjam.protocol.Protocol;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +14,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The global options as they apply to one run: the subcommand's own values, then its parents',
- * then the defaults; the token from --token, the spool folder's token file, or $PAPERJAM_TOKEN.
+ * then the defaults; the token from --token, the spool folder's token file, or $PAPERJAM_TOKEN;
+ * TLS from --tls-trust (pinned certificates) or --tls (the system's trust store).
  */
-record Globals(String host, int port, String token, Path spool, boolean json, Duration timeout, boolean verbose) {
+record Globals(String host, int port, String token, Path spool, boolean json, Duration timeout, boolean verbose,
+               ClientTls tls) {
 
     static final String DEFAULT_HOST = "127.0.0.1";
     static final String DEFAULT_SPOOL = "spool";
@@ -36,6 +39,8 @@ record Globals(String host, int port, String token, Path spool, boolean json, Du
         Double timeout = null;
         boolean json = false;
         boolean verbose = false;
+        boolean tls = false;
+        Path tlsTrust = null;
         for (GlobalOptions o : chain) {
             host = host != null ? host : o.host;
             port = port != null ? port : o.port;
@@ -44,18 +49,23 @@ record Globals(String host, int port, String token, Path spool, boolean json, Du
             timeout = timeout != null ? timeout : o.timeout;
             json |= o.json;
             verbose |= o.verbose;
+            tls |= o.tls;
+            tlsTrust = tlsTrust != null ? tlsTrust : o.tlsTrust;
         }
         Path spoolDir = env.workingDir().resolve(spool != null ? spool : Path.of(DEFAULT_SPOOL));
         return new Globals(host != null ? host : DEFAULT_HOST, port != null ? port : Protocol.DEFAULT_PORT,
                 token != null ? token : defaultToken(spoolDir, env),
                 spoolDir, json,
                 timeout != null ? Duration.ofMillis(Math.round(timeout * 1000)) : ClientSettings.DEFAULT_READ_TIMEOUT,
-                verbose);
+                verbose,
+                tlsTrust != null ? ClientTls.trusting(env.workingDir().resolve(tlsTrust))
+                        : tls ? ClientTls.systemTrust() : null);
     }
 
     /** The settings a client of this run connects with. */
     ClientSettings clientSettings() {
-        return ClientSettings.defaults().withHost(host).withPort(port).withTimeout(timeout).withToken(token);
+        return ClientSettings.defaults().withHost(host).withPort(port).withTimeout(timeout).withToken(token)
+                .withTls(tls);
     }
 
     private static String defaultToken(Path spoolDir, CliEnvironment env) {
