@@ -78,9 +78,10 @@ jfield() { sed -n "s/.*\"$2\":\([0-9.eE+-]*\).*/\1/p" <<<"$1"; }
 declare -A runs
 
 # ---- 1. 4 KiB jobs: paperjam (1 and 64 connections) against create+fsync+rename+dir fsync (1 and 8 writers) --
-bench_server() {   # bench_server CONNECTIONS -> "jobs/s p99ms errors"
+bench_server() {   # bench_server CONNECTIONS [paused] -> "jobs/s p99ms errors"
   local spool="$work/spool-c$1"; rm -rf "$spool"
   start_server "$spool" -- "${load_flags[@]}"
+  [[ "${2:-}" == paused ]] && java -jar "$client_jar" --port "$port" pause >/dev/null 2>&1
   local out
   out=$(java -jar "$client_jar" --port "$port" --json bench --connections "$1" --size 4K --count 10000000 \
         --duration "${secs}s" 2>>"$work/bench.err" || true)
@@ -98,6 +99,10 @@ for r in $(seq 1 "$rounds"); do
     runs[base$2]+="$brate "; runs[base$2p99]+="$bp99 "
     log "  round $r: paperjam $1 conn $rate jobs/s (p99 $p99 ms, errors $errs); baseline $2 writer(s) $brate/s"
   done
+  # the same intake with the printer paused: no scheduler taking the printer's lock and the disk meanwhile
+  read -r rate p99 errs < <(bench_server 64 paused)
+  runs[pjpaused]+="$rate "; runs[pjpausedp99]+="$p99 "; runs[pj64err]+="$errs "
+  log "  round $r: paperjam 64 conn, printer paused: $rate jobs/s (p99 $p99 ms)"
 done
 if command -v fio >/dev/null; then
   for r in $(seq 1 "$rounds"); do
@@ -143,12 +148,12 @@ java -cp "$client_jar" io.paperjam.client.bench.SpoolFiller "$fill_dir" "$restar
 rm -rf "$work/spool-full"; cp -a "$fill_dir" "$work/spool-full"; rm -rf "$fill_dir"; sync
 for r in 1 2 3; do
   sync; start_server "$work/spool-full" -- --ppm 0 --fault offline; runs[restart]+="$listen_ms "
-  t0=$(now_ms); java -jar "$client_jar" --port "$port" status >/dev/null 2>&1 || true
+  t0=$(now_ms); printf '{"op":"status"}\n' | nc -N 127.0.0.1 "$port" >/dev/null; runs[status]+="$(( $(now_ms) - t0 )) "
   stop_server
 done
 queued=$(find "$work/spool-full/queue" -name '*.json' | wc -l)
 rm -rf "$work/spool-full"
-log "  $queued queued: listening after ${runs[restart]}ms"
+log "  $queued queued: listening after ${runs[restart]}ms; a status request then took ${runs[status]}ms"
 
 # ---- 4. idle connections ----------------------------------------------------------------------------
 log "idle connections: $idle_n held for 5 s"
@@ -184,7 +189,7 @@ log "  shipped ${runs[submit]}ms; CDS ${runs[submitcds]}ms; nc ${runs[submitnc]}
 
 # ---- report ------------------------------------------------------------------------------------------
 med() { median <<<"${runs[$1]:-}"; }
-pj1=$(med pj1); pj64=$(med pj64); b1=$(med base1); b8=$(med base8); p99=$(med pj64p99); fio_iops=$(med fio)
+pj1=$(med pj1); pj64=$(med pj64); pjp=$(med pjpaused); pjpp99=$(med pjpausedp99); status_ms=$(med status); b1=$(med base1); b8=$(med base8); p99=$(med pj64p99); fio_iops=$(med fio)
 errs=$(tr ' ' '\n' <<<"${runs[pj1err]} ${runs[pj64err]}" | awk '{n += $1} END {print n + 0}')
 big=$(med big); nc_rate=$(med nc); start=$(med start); jvm=$(med jvm); restart=$(med restart)
 submit=$(med submit); submitcds=$(med submitcds); submitnc=$(med submitnc)
@@ -198,11 +203,13 @@ table="| figure | paperjam | baseline (same run) | ratio | target | result |
 |---|---:|---:|---:|---|---|
 | 4 KiB jobs, 64 connections, durable ack (jobs/s) | $pj64 | $b8 (C, 8 writers: create+write+fsync+rename+dir fsync) | $r64 | >= 3x | $(verdict "$(ge "$r64" 3)") |
 | p99 ack latency, 64 connections (ms) | $p99 | $(med base8p99) (C, 8 writers, one job) | | <= 25 ms | $(verdict "$(le "$p99" 25)") |
+| the same 64 connections with the printer paused (jobs/s; p99 ms) | $pjp; p99 $pjpp99 | $b8 | $(ratio "$pjp" "$b8") | (diagnostic) | |
 | 4 KiB jobs, 1 connection (jobs/s) | $pj1 | $b1 (C, 1 writer) | $r1 | >= 1x | $(verdict "$(ge "$r1" 1)") |
 | 4 KiB sequential write + fsync each, the log-append limit (ops/s) | | ${fio_iops:-skipped} (fio) | $( [[ -n "$fio_iops" ]] && ratio "$pj64" "$fio_iops") | reference | |
 | one ${big_mib} MiB document, print-client submit, server -Xmx128m (MB/s) | $big | $nc_rate (nc -l > file; sync) | $rbig | >= 0.90 | $(verdict "$(ge "$rbig" 0.9)") |
 | $idle_n idle connections: server RSS (MB) | $rss_mb | $rss0_mb (same server, no connections) | $(ratio "$rss_mb" "$rss0_mb") | < 400 MB, status answered | $(verdict "$(( rss_mb < 400 && status_ok ))") |
 | restart with $restart_jobs queued jobs: launch to listening (ms) | $restart | $start (empty spool) | $(ratio "$restart" "$start") | < 5000 ms | $(verdict "$(le "$restart" 5000)") |
+| the first status request after that restart, over nc (ms) | $status_ms | $submitnc (nc submit, empty spool) | | (diagnostic) | |
 | start to listening, empty spool (ms) | $start | $jvm (java -version) | $(ratio "$start" "$jvm") | < 1000 ms | $(verdict "$(le "$start" 1000)") |
 | print-client submit of a small file, whole process (ms) | $submit | $submitnc (nc) | $(ratio "$submit" "$submitnc") | < 300 ms | $(verdict "$(le "$submit" 300)") |
 | the same with AppCDS + C1 only + serial GC (ms) | $submitcds | $submitnc (nc) | $(ratio "$submitcds" "$submitnc") | < 300 ms | $(verdict "$(le "$submitcds" 300)") |"
@@ -210,6 +217,7 @@ table="| figure | paperjam | baseline (same run) | ratio | target | result |
 details="Errors in the 4 KiB runs: $errs. Idle connections: $idle_report.
 
 All runs (the table shows medians): paperjam 1 conn: ${runs[pj1]}; paperjam 64 conn: ${runs[pj64]}(p99 ms: ${runs[pj64p99]});
+paperjam 64 conn, printer paused: ${runs[pjpaused]}(p99 ms: ${runs[pjpausedp99]}); status after restart ms: ${runs[status]};
 C 1 writer: ${runs[base1]}; C 8 writers: ${runs[base8]}; fio: ${runs[fio]:-skipped}; ${big_mib} MiB paperjam MB/s: ${runs[big]};
 nc MB/s: ${runs[nc]}; empty start ms: ${runs[start]}; java -version ms: ${runs[jvm]}; restart ms: ${runs[restart]};
 submit ms: ${runs[submit]}; submit with CDS ms: ${runs[submitcds]}; nc submit ms: ${runs[submitnc]}"
