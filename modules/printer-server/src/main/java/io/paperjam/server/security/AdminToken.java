@@ -55,6 +55,7 @@ public final class AdminToken {
                 log.debug("token file {} appeared meanwhile; using it", file);
             }
         }
+        warnIfOthersCanRead(file);
         String text = Files.readString(file, StandardCharsets.UTF_8).strip();
         if (text.isEmpty()) {
             throw new IOException("the admin token file " + file + " is empty; delete it to get a new one");
@@ -65,6 +66,18 @@ public final class AdminToken {
     /** True when {@code candidate} is the token; the time taken does not depend on where they differ. */
     public boolean matches(String candidate) {
         return candidate != null && MessageDigest.isEqual(digest, sha256(candidate.strip()));
+    }
+
+    /** A token file made by hand may be world-readable; we say so rather than silently use or change it. */
+    private static void warnIfOthersCanRead(Path file) throws IOException {
+        if (!Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+        if (!OWNER_ONLY.containsAll(permissions)) {
+            log.warn("the admin token file {} is readable by others ({}); anyone who can read it can run admin "
+                    + "operations: chmod 600 it", file, PosixFilePermissions.toString(permissions));
+        }
     }
 
     private static void create(Path file) throws IOException {

@@ -49,6 +49,13 @@ final class Wire implements AutoCloseable {
         return this;
     }
 
+    /** Sends part of {@code bytes}, up to its end. */
+    Wire output(byte[] bytes, int from, int length) throws IOException {
+        out.write(bytes, from, Math.min(length, bytes.length - from));
+        out.flush();
+        return this;
+    }
+
     Wire send(String text) throws IOException {
         return send(text.getBytes(StandardCharsets.UTF_8));
     }
