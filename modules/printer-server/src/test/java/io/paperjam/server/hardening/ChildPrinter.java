@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 final class ChildPrinter implements AutoCloseable {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on [^ ]+:(\\d+),");
+    /** The start line names the JSON port first: "paperjam printer listening on 127.0.0.1:6310 ...". */
+    private static final Pattern LISTENING = Pattern.compile("printer listening on (?:\\[[^\\]]+\\]|[^ :\\[]+):(\\d+)");
     private static final long START_MILLIS = 30_000;
     private static final int MAX_LOG_LINES = 2_000;
 
