@@ -29,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -125,7 +124,7 @@ public final class PrinterServer implements AutoCloseable {
             boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("paperjam-accept"), NioIoHandler.newFactory());
             workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("paperjam-io"), NioIoHandler.newFactory());
             PrinterServer server = new PrinterServer(settings, spool, printer, disk, boss, workers);
-            log.info("paperjam printer listening on {}, spool {} ({} jobs queued)", server.describeDoors(),
+            log.info("paperjam printer listening on {}; spool {} ({} jobs queued)", server.describeDoors(),
                     settings.spoolDir(), printer.status().queued());
             return server;
         } catch (IOException | RuntimeException | Error e) {
@@ -171,12 +170,14 @@ public final class PrinterServer implements AutoCloseable {
         return settings.tls() != null;
     }
 
-    /** "127.0.0.1:6310 (json), 127.0.0.1:9100 (raw)": every door that listens. */
+    /**
+     * "127.0.0.1:6310, json port; other doors: 127.0.0.1:9100 (raw)": every door that listens, the
+     * JSON port first and followed by a comma (scripts and tests read its port from there).
+     */
     public String describeDoors() {
-        List<String> all = new ArrayList<>();
-        all.add(describe(address()) + (tls() ? " (json, tls)" : " (json)"));
-        all.addAll(doors.describe());
-        return String.join(", ", all);
+        String json = describe(address()) + (tls() ? ", json port over TLS" : ", json port");
+        List<String> others = doors.describe();
+        return others.isEmpty() ? json : json + "; other doors: " + String.join(", ", others);
     }
 
     /** host:port, with brackets around an IPv6 address. */
