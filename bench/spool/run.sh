@@ -93,6 +93,7 @@ round, not across reports.
 Machine: $machine
 
 $table
+$(cat bench/spool/notes.md 2>/dev/null)
 "
 echo "$table"
 doc="docs/BENCHMARKS.md"

@@ -6,14 +6,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,22 +15,13 @@ import org.slf4j.LoggerFactory;
  * durable and may be acknowledged; after any failure, {@link #abort()} or {@link #close()} nothing of it is
  * left on disk or counted against the quota.
  *
- * <p>Not thread-safe: one writer. The bytes go straight to disk; only a SHA-256 state is kept in memory.
- * {@link #asOutputStream()} writes through on every call, so wrap it in a {@code BufferedOutputStream}
- * for byte-at-a-time writers.
+ * <p>Not thread-safe: one writer. The bytes reach the file in 1 MiB writes and are hashed on a second core
+ * ({@link DocumentWriter}); at most a few MiB per upload are held in memory. {@link #asOutputStream()} copies
+ * on every call, so wrap it in a {@code BufferedOutputStream} for byte-at-a-time writers.
  */
 public final class JobUpload implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobUpload.class);
-
-    /** Chunks at least this big are hashed on {@link #HASHER} in parallel with the file write. */
-    private static final int PARALLEL_HASH_BYTES = 256 * 1024;
-
-    private static final ExecutorService HASHER = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "spool-sha256");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private enum Phase { OPEN, COMMITTED, ABORTED }
 
@@ -47,7 +31,7 @@ public final class JobUpload implements Closeable {
     private final Instant arrived;
     private final Path tmpData;
     private final FileChannel channel;
-    private final MessageDigest digest;
+    private final DocumentSink document;
     private long written;
     private long reservedBytes;
     private Integer learnedPages;
@@ -62,11 +46,7 @@ public final class JobUpload implements Closeable {
         this.tmpData = tmpData;
         this.channel = channel;
         this.reservedBytes = reservedBytes;
-        try {
-            this.digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        this.document = new DocumentWriter(spool.disk().files, channel);
     }
 
     /** The id this job will have once committed (ids of aborted uploads are never reused either). */
@@ -95,40 +75,11 @@ public final class JobUpload implements Closeable {
                 spool.quota().reserve(n, 0); // unknown size: the quota is taken as the bytes arrive
                 reservedBytes += n;
             }
-            ByteBuffer view = src.duplicate();
-            if (n >= PARALLEL_HASH_BYTES) {
-                writeWhileHashing(src, view);
-            } else {
-                spool.disk().files.write(channel, src);
-                digest.update(view);
-            }
+            document.write(src);
             written += n;
         } catch (IOException | RuntimeException e) {
             abort();
             throw e;
-        }
-    }
-
-    /** Large chunks: the SHA-256 runs on another core while this thread copies the bytes to the file. */
-    private void writeWhileHashing(ByteBuffer src, ByteBuffer view) throws IOException {
-        Future<?> hashing = HASHER.submit(() -> digest.update(view));
-        try {
-            spool.disk().files.write(channel, src);
-        } finally {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    hashing.get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    throw new IOException("hashing the document failed", e.getCause());
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
@@ -171,7 +122,7 @@ public final class JobUpload implements Closeable {
                 throw new SizeMismatchException("job " + id + ": " + written + " bytes were sent but "
                         + header.declaredSize() + " were declared");
             }
-            String sha256 = HexFormat.of().formatHex(digest.digest());
+            String sha256 = document.finish();
             if (header.declaredSha256() != null && !header.declaredSha256().equals(sha256)) {
                 throw new ChecksumMismatchException("job " + id + ": the document's SHA-256 is " + sha256
                         + " but " + header.declaredSha256() + " was declared");
@@ -194,6 +145,7 @@ public final class JobUpload implements Closeable {
             return;
         }
         phase = Phase.ABORTED;
+        document.release();
         try {
             channel.close();
         } catch (IOException | RuntimeException e) {

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  *   commits  DIR THREADS SECONDS   spool commits/s of 4 KiB jobs
  *   baseline DIR THREADS SECONDS   plain create + write 4 KiB + fsync + rename + directory fsync, per second
- *   big      DIR MIB               MB/s of one MIB-MiB job streamed in 1 MiB chunks and committed
+ *   big      DIR MIB [KIB]         MB/s of one MIB-MiB job streamed in 1 MiB direct chunks (or KIB-KiB heap
+ *                                  chunks, as a network server hands them over) and committed
  *   bigjava  DIR MIB               MB/s of the same bytes written by a plain FileChannel loop, forced at the end
  * </pre>
  * Commit series also print the 99th percentile latency of one commit in milliseconds after the rate.
@@ -33,7 +34,8 @@ public final class SpoolBench {
         switch (args[0]) {
             case "commits" -> report("spool-commits", args[2], commits(dir, Integer.parseInt(args[2]), Integer.parseInt(args[3])), "commits/s");
             case "baseline" -> report("baseline-commits", args[2], baseline(dir, Integer.parseInt(args[2]), Integer.parseInt(args[3])), "commits/s");
-            case "big" -> report("spool-big", args[2], big(dir, Integer.parseInt(args[2])), "MB/s");
+            case "big" -> report("spool-big", args[2], big(dir, Integer.parseInt(args[2]),
+                    args.length > 3 ? Integer.parseInt(args[3]) : 0), "MB/s");
             case "bigjava" -> report("java-big", args[2], bigJava(dir, Integer.parseInt(args[2])), "MB/s");
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
@@ -86,15 +88,18 @@ public final class SpoolBench {
         });
     }
 
-    private static double big(Path dir, int mib) throws Exception {
+    private static double big(Path dir, int mib, int chunkKib) throws Exception {
         try (Spool spool = Spool.open(dir, SpoolSettings.defaults().withQuotaBytes(Long.MAX_VALUE))) {
-            ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20);
-            chunk.put(Jobs.content(7, 1 << 20)).flip();
+            ByteBuffer whole = ByteBuffer.allocateDirect(1 << 20);
+            whole.put(Jobs.content(7, 1 << 20)).flip();
+            int chunkBytes = chunkKib > 0 ? chunkKib << 10 : 1 << 20;
+            ByteBuffer chunk = chunkKib > 0 ? ByteBuffer.wrap(Jobs.content(7, chunkBytes)) : whole;
+            long chunks = ((long) mib << 20) / chunkBytes;
             // one small job first, so that class loading (JSON codec, digest, thread pools) is not timed
             Jobs.submit(spool, "warm-up", Jobs.content(8, 4096));
             long start = System.nanoTime();
             try (JobUpload upload = spool.begin(JobHeader.of("big").withDeclaredSize((long) mib << 20))) {
-                for (int i = 0; i < mib; i++) {
+                for (long i = 0; i < chunks; i++) {
                     upload.write(chunk.duplicate());
                 }
                 long written = System.nanoTime();
