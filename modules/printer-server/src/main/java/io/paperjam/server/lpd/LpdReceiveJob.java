@@ -15,13 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +25,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One receive-job (RFC 1179 command 2) on one connection. Each data file the control file asks to
  * print becomes one spool job, streamed straight into the spool when the control file came first
- * (LPRng, CUPS) and held in a file until it comes when the data came first (BSD lpr). A data file's
- * or a control file's acknowledgement is sent only after every job it completes is durable in the
- * spool, so the last acknowledgement a client sees means "queued". Runs on the channel's event loop;
- * disk work goes to the disk executor. While a commit runs, reading pauses and whatever else arrives
- * waits its turn.
+ * (LPRng, CUPS) and held ({@link HeldDataFiles}) until it comes when the data came first (BSD lpr).
+ * A data file's or a control file's acknowledgement is sent only after every job it completes is
+ * durable in the spool, so the last acknowledgement a client sees means "queued". Runs on the
+ * channel's event loop; disk work goes to the disk executor. While a commit runs, reading pauses and
+ * whatever else arrives waits its turn.
  */
 final class LpdReceiveJob {
 
@@ -44,7 +40,7 @@ final class LpdReceiveJob {
     private final LpdContext door;
     private final Channel channel;
     private final String peer;
-    private final Map<String, Path> held = new LinkedHashMap<>();
+    private final HeldDataFiles held;
     private final Set<String> received = new HashSet<>();
     private final List<Long> queued = new ArrayList<>();
     private final ArrayDeque<LpdMessage> waiting = new ArrayDeque<>();
@@ -61,6 +57,7 @@ final class LpdReceiveJob {
         this.door = door;
         this.channel = channel;
         this.peer = Peers.describe(channel);
+        this.held = new HeldDataFiles(door, peer);
     }
 
     void handle(LpdMessage message) {
@@ -116,30 +113,12 @@ final class LpdReceiveJob {
         control = LpdControlFile.parse(file.text());
         LOG.debug("lpd: control file {} from {}: user {}, host {}, class {}, {} data file(s)", file.name(), peer,
                 control.user(), control.host(), control.jobClass(), control.entries().size());
-        List<LpdControlFile.Entry> ready = new ArrayList<>();
-        Map<LpdControlFile.Entry, Path> files = new LinkedHashMap<>();
-        for (LpdControlFile.Entry entry : control.entries()) {
-            Path path = held.remove(entry.dataFile());
-            if (path != null) {
-                ready.add(entry);
-                files.put(entry, path);
-            }
-        }
-        if (ready.isEmpty()) {
+        if (!held.holdsAnyOf(control)) {
             send(ACK);
             return;
         }
-        LpdControlFile job = control;
         pause();
-        CompletableFuture<List<JobInfo>> replayed = new CompletableFuture<>();
-        onDisk(() -> {
-            try {
-                replayed.complete(replay(job, files));
-            } catch (Exception e) {
-                replayed.completeExceptionally(e);
-            }
-        }, replayed);
-        replayed.whenCompleteAsync((jobs, error) -> {
+        held.replay(control).whenCompleteAsync((jobs, error) -> {
             if (closed) {
                 return;
             }
@@ -151,27 +130,6 @@ final class LpdReceiveJob {
             send(ACK);
             resume();
         }, channel.eventLoop());
-    }
-
-    /** On the disk executor: copies held data files into the spool, one job each. */
-    private List<JobInfo> replay(LpdControlFile job, Map<LpdControlFile.Entry, Path> files) throws Exception {
-        List<JobInfo> jobs = new ArrayList<>();
-        for (Map.Entry<LpdControlFile.Entry, Path> e : files.entrySet()) {
-            Path path = e.getValue();
-            try {
-                SpoolSink sink = new SpoolSink(door.spool(), door.printer(), job.header(e.getKey(), -1));
-                try {
-                    sink.writeFrom(path);
-                    jobs.add(sink.commit());
-                } catch (Exception failure) {
-                    sink.abort();
-                    throw failure;
-                }
-            } finally {
-                HeldDocument.delete(path);
-            }
-        }
-        return jobs;
     }
 
     private void dataFileStart(LpdMessage.DataFileStart start) {
@@ -199,7 +157,7 @@ final class LpdReceiveJob {
             HeldDocument hold = new HeldDocument(door.holdDir());
             String name = dataFile;
             stream(new DocumentIngest<>(channel, door.disk(), door.limits(), hold), hold::close,
-                    path -> held.put(name, path));
+                    path -> held.hold(name, path));
         } else {
             Optional<LpdControlFile.Entry> entry = control.entry(dataFile);
             if (entry.isEmpty()) {
@@ -260,12 +218,11 @@ final class LpdReceiveJob {
         }
         discarding = false;
         List<Long> cancel = new ArrayList<>(queued);
-        List<Path> files = new ArrayList<>(held.values());
+        List<Path> files = held.takeAll();
         queued.clear();
-        held.clear();
         received.clear();
         control = null;
-        onDisk(() -> {
+        door.onDisk(() -> {
             for (long id : cancel) {
                 try {
                     door.printer().cancel(id);
@@ -274,7 +231,7 @@ final class LpdReceiveJob {
                 }
             }
             files.forEach(HeldDocument::delete);
-        }, null);
+        }, peer, null);
     }
 
     private void queued(JobInfo job) {
@@ -319,28 +276,11 @@ final class LpdReceiveJob {
         }
         waiting.forEach(LpdReceiveJob::release);
         waiting.clear();
-        if (!held.isEmpty()) {
-            LOG.warn("lpd: {} sent data file(s) {} but no control file naming them; they are not queued", peer,
-                    held.keySet());
-            List<Path> files = new ArrayList<>(held.values());
-            held.clear();
-            onDisk(() -> files.forEach(HeldDocument::delete), null);
-        }
+        held.dropUnprinted();
     }
 
     private void send(byte code) {
         channel.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {code}));
-    }
-
-    private void onDisk(Runnable task, CompletableFuture<?> failed) {
-        try {
-            door.disk().execute(task);
-        } catch (RejectedExecutionException e) {
-            LOG.warn("lpd: the disk executor refused work for {}: the server is shutting down", peer);
-            if (failed != null) {
-                failed.completeExceptionally(e);
-            }
-        }
     }
 
     private static void release(LpdMessage message) {
