@@ -119,6 +119,8 @@ class HostileInputCatalogueTest {
         assertEquals(List.of(spool), Fixtures.files(root.resolve("a").resolve("b")));
         assertFalse(Files.exists(Path.of("/tmp", HostileCases.ESCAPE + "-2")));
         Fixtures.assertOnlyIdNamedFiles(spool);
+        assertTrue(Fixtures.allJobs(server).stream().anyMatch(job -> job.name().equals("../../../../"
+                + HostileCases.ESCAPE + "-1")), "the name is kept as given, as metadata");
     }
 
     private static void assertStatusAnswers(Wire wire) throws IOException {
