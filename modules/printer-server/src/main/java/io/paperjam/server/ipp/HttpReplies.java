@@ -23,6 +23,10 @@ final class HttpReplies {
         send(ctx, HttpResponseStatus.OK, APPLICATION_IPP, body, keepAlive);
     }
 
+    static void html(ChannelHandlerContext ctx, String page, boolean keepAlive) {
+        send(ctx, HttpResponseStatus.OK, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8), keepAlive);
+    }
+
     static void text(ChannelHandlerContext ctx, HttpResponseStatus status, String message, boolean keepAlive) {
         send(ctx, status, "text/plain; charset=utf-8", (message + "\n").getBytes(StandardCharsets.UTF_8), keepAlive);
     }

@@ -1,36 +1,31 @@
 package io.paperjam.server.ipp;
 
 import com.hp.jipp.encoding.IppPacket;
-import com.hp.jipp.model.Status;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.paperjam.protocol.JobInfo;
 import io.paperjam.server.door.DocumentIngest;
 import io.paperjam.server.door.DoorListener;
-import io.paperjam.server.door.Peers;
-import java.net.InetSocketAddress;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One HTTP connection of the IPP door. Per request: collect the body until the IPP attributes end
- * ({@link IppHeaderScanner}), decode and check them, then either stream the document that follows
- * into the spool (a {@link DocumentIngest}, as every door does) or discard any trailing bytes, and answer once the body has
- * ended. One request at a time; reading pauses while an answer is being worked out.
+ * One HTTP connection of the IPP door. Per request: route it by its head ({@link IppHttpRoute}),
+ * collect the body until the IPP attributes end ({@link IppAttributeBuffer}), decode and check them,
+ * then either stream the document that follows into the spool (a {@link DocumentIngest}, as every
+ * door does) or discard any trailing bytes, and answer once the body has ended. One request at a
+ * time; reading pauses while an answer is being worked out.
  */
 final class IppHttpHandler extends SimpleChannelInboundHandler<HttpObject> {
 
@@ -43,8 +38,7 @@ final class IppHttpHandler extends SimpleChannelInboundHandler<HttpObject> {
     private boolean keepAlive;
     private long contentLength;
     private IppRequest.Peer peer;
-    private CompositeByteBuf attributes;
-    private IppHeaderScanner scanner;
+    private IppAttributeBuffer attributes;
     private IppRequest request;
     private IppPacket earlyAnswer;
     private DocumentIngest<JobInfo> stream;
@@ -75,34 +69,20 @@ final class IppHttpHandler extends SimpleChannelInboundHandler<HttpObject> {
             return;
         }
         keepAlive = HttpUtil.isKeepAlive(http);
-        if (http.decoderResult().isFailure()) {
-            phase = Phase.ANSWERING;
-            HttpReplies.text(ctx, HttpResponseStatus.BAD_REQUEST, "malformed HTTP request", false);
-            return;
+        IppHttpRoute route = IppHttpRoute.of(http);
+        switch (route.kind()) {
+            case REFUSED -> refuseHttp(ctx, route.refusal(), route.message());
+            case STATUS_PAGE -> {
+                peer = IppHttpRoute.peer(ctx.channel(), http);
+                phase = Phase.STATUS_PAGE;
+            }
+            case IPP -> {
+                peer = IppHttpRoute.peer(ctx.channel(), http);
+                contentLength = HttpUtil.getContentLength(http, -1L);
+                attributes = new IppAttributeBuffer(ctx.alloc(), service.settings().maxAttributeBytes());
+                phase = Phase.ATTRIBUTES;
+            }
         }
-        String path = new QueryStringDecoder(http.uri()).path();
-        if (!IppUris.isPrinterPath(path)) {
-            refuseHttp(ctx, HttpResponseStatus.NOT_FOUND, "no printer at " + path + "; use " + IppUris.PRINTER_PATH);
-            return;
-        }
-        peer = peer(ctx, http);
-        if (http.method().equals(HttpMethod.GET) || http.method().equals(HttpMethod.HEAD)) {
-            phase = Phase.STATUS_PAGE;
-            return;
-        }
-        if (!http.method().equals(HttpMethod.POST)) {
-            refuseHttp(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED, "IPP requests are POSTed");
-            return;
-        }
-        String type = http.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
-        if (!type.toLowerCase(java.util.Locale.ROOT).startsWith(HttpReplies.APPLICATION_IPP)) {
-            refuseHttp(ctx, HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, "an IPP request has Content-Type application/ipp");
-            return;
-        }
-        contentLength = HttpUtil.getContentLength(http, -1L);
-        attributes = ctx.alloc().compositeBuffer();
-        scanner = new IppHeaderScanner();
-        phase = Phase.ATTRIBUTES;
     }
 
     private void body(ChannelHandlerContext ctx, HttpContent content) {
@@ -118,37 +98,33 @@ final class IppHttpHandler extends SimpleChannelInboundHandler<HttpObject> {
     }
 
     private void collectAttributes(ChannelHandlerContext ctx, ByteBuf bytes) {
-        attributes.addComponent(true, bytes.retain());
         int end;
         try {
-            end = scanner.scan(attributes);
+            end = attributes.add(bytes);
         } catch (IppException e) {
             answerEarly(e);
             return;
         }
-        int seen = end < 0 ? attributes.readableBytes() : end;
-        if (seen > service.settings().maxAttributeBytes()) {
-            LOG.warn("IPP attributes from {} exceed {} bytes; closing", peer.authority(),
-                    service.settings().maxAttributeBytes());
-            int requestId = rawRequestId();
+        if (attributes.overLimit(end)) {
+            LOG.warn("IPP attributes from {} exceed {} bytes; closing", peer.authority(), attributes.maxBytes());
+            IppPacket refusal = IppResponses.error(0x0101, requestIdSoFar(), attributes.tooLong());
             releaseAttributes();
             phase = Phase.ANSWERING;
             keepAlive = false;
-            HttpReplies.ipp(ctx, IppResponses.encode(IppResponses.error(0x0101, requestId, new IppException(
-                    Status.clientErrorRequestEntityTooLarge, "the IPP attributes are longer than "
-                    + service.settings().maxAttributeBytes() + " bytes"))), false);
+            HttpReplies.ipp(ctx, IppResponses.encode(refusal), false);
             return;
         }
         if (end < 0) {
             return;
         }
-        byte[] header = ByteBufUtil.getBytes(attributes, attributes.readerIndex(), end);
-        ByteBuf rest = attributes.retainedSlice(attributes.readerIndex() + end, attributes.readableBytes() - end);
-        releaseAttributes();
-        decide(ctx, header, rest);
+        IppAttributeBuffer.Attributes complete = attributes.take(end);
+        attributes = null;
+        decide(ctx, complete);
     }
 
-    private void decide(ChannelHandlerContext ctx, byte[] header, ByteBuf rest) {
+    private void decide(ChannelHandlerContext ctx, IppAttributeBuffer.Attributes attrs) {
+        byte[] header = attrs.header();
+        ByteBuf rest = attrs.rest();
         try {
             request = IppRequest.decode(header, peer);
             IppRequestValidator.check(request);
@@ -163,10 +139,7 @@ final class IppHttpHandler extends SimpleChannelInboundHandler<HttpObject> {
             }
             phase = Phase.DISCARD;
         } catch (IppException e) {
-            int version = header.length >= 2 ? ((header[0] & 0xFF) << 8) | (header[1] & 0xFF) : 0x0101;
-            int requestId = header.length >= 8 ? ((header[4] & 0xFF) << 24) | ((header[5] & 0xFF) << 16)
-                    | ((header[6] & 0xFF) << 8) | (header[7] & 0xFF) : 0;
-            earlyAnswer = IppResponses.error(version, requestId, e);
+            earlyAnswer = IppResponses.error(attrs.version(), attrs.requestId(), e);
             LOG.debug("IPP request from {} refused: {}", peer, e.getMessage());
             phase = Phase.DISCARD;
         }
@@ -175,7 +148,7 @@ final class IppHttpHandler extends SimpleChannelInboundHandler<HttpObject> {
     }
 
     private void answerEarly(IppException e) {
-        earlyAnswer = IppResponses.error(0x0101, rawRequestId(), e);
+        earlyAnswer = IppResponses.error(0x0101, requestIdSoFar(), e);
         releaseAttributes();
         phase = Phase.DISCARD;
     }
@@ -217,14 +190,7 @@ final class IppHttpHandler extends SimpleChannelInboundHandler<HttpObject> {
         phase = Phase.ANSWERING;
         ctx.channel().config().setAutoRead(false);
         IppRequest current = request;
-        try {
-            service.disk().execute(() -> {
-                IppPacket response = service.dispatcher().handle(current);
-                ctx.executor().execute(() -> answer(ctx, response));
-            });
-        } catch (RejectedExecutionException e) {
-            HttpReplies.text(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, "the printer is shutting down", false);
-        }
+        offload(ctx, () -> service.dispatcher().handle(current), response -> answer(ctx, response));
     }
 
     private void documentDone(ChannelHandlerContext ctx, JobInfo job, Throwable error) {
@@ -249,16 +215,19 @@ final class IppHttpHandler extends SimpleChannelInboundHandler<HttpObject> {
 
     private void statusPage(ChannelHandlerContext ctx) {
         phase = Phase.ANSWERING;
+        String authority = peer.authority();
+        offload(ctx, () -> IppStatusPage.render(service.context(), authority), html -> {
+            HttpReplies.html(ctx, html, keepAlive);
+            reset(ctx);
+        });
+    }
+
+    /** Works an answer out on the disk executor, then sends it from the event loop; 503 once shutting down. */
+    private <T> void offload(ChannelHandlerContext ctx, Supplier<T> work, Consumer<T> send) {
         try {
             service.disk().execute(() -> {
-                IppContext context = service.context();
-                String html = IppStatusPage.render(service.settings(), context.view(peer.authority()),
-                        context.printer().jobs(null, JobOperations.MAX_JOBS_LISTED));
-                ctx.executor().execute(() -> {
-                    HttpReplies.send(ctx, HttpResponseStatus.OK, "text/html; charset=utf-8",
-                            html.getBytes(java.nio.charset.StandardCharsets.UTF_8), keepAlive);
-                    reset(ctx);
-                });
+                T answer = work.get();
+                ctx.executor().execute(() -> send.accept(answer));
             });
         } catch (RejectedExecutionException e) {
             HttpReplies.text(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, "the printer is shutting down", false);
@@ -284,8 +253,8 @@ final class IppHttpHandler extends SimpleChannelInboundHandler<HttpObject> {
         }
     }
 
-    private int rawRequestId() {
-        return attributes != null && attributes.readableBytes() >= 8 ? attributes.getInt(attributes.readerIndex() + 4) : 0;
+    private int requestIdSoFar() {
+        return attributes != null ? attributes.requestId() : 0;
     }
 
     private void releaseAttributes() {
@@ -293,20 +262,6 @@ final class IppHttpHandler extends SimpleChannelInboundHandler<HttpObject> {
             attributes.release();
             attributes = null;
         }
-    }
-
-    private static IppRequest.Peer peer(ChannelHandlerContext ctx, HttpRequest http) {
-        String host = http.headers().get(HttpHeaderNames.HOST);
-        InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
-        String authority = IppUris.isSafeAuthority(host) ? host : authority(local);
-        // exactly 127.0.0.1 and ::1, as the JSON port's admin guard decides "this machine"
-        boolean loopback = Peers.isLocal(ctx.channel().remoteAddress());
-        return new IppRequest.Peer(authority, loopback, BasicAuth.password(http.headers().get(HttpHeaderNames.AUTHORIZATION)));
-    }
-
-    private static String authority(InetSocketAddress local) {
-        String address = local.getAddress().getHostAddress();
-        return (address.contains(":") ? "[" + address + "]" : address) + ":" + local.getPort();
     }
 
     @Override

@@ -11,6 +11,12 @@ final class IppStatusPage {
     private IppStatusPage() {
     }
 
+    /** The page as {@code authority} (the Host the browser used) sees it now; reads the spool, so not on an event loop. */
+    static String render(IppContext context, String authority) {
+        return render(context.settings(), context.view(authority),
+                context.printer().jobs(null, JobOperations.MAX_JOBS_LISTED));
+    }
+
     static String render(IppSettings settings, PrinterView view, List<JobInfo> jobs) {
         PrinterInfo status = view.status();
         StringBuilder html = new StringBuilder(2048);
