@@ -82,25 +82,31 @@ bench_server() {   # bench_server CONNECTIONS [paused] -> "jobs/s p99ms errors"
   local spool="$work/spool-c$1"; rm -rf "$spool"
   start_server "$spool" -- "${load_flags[@]}"
   [[ "${2:-}" == paused ]] && java -jar "$client_jar" --port "$port" pause >/dev/null 2>&1
-  local out
+  # warm-up, not measured: class loading and JIT compilation would otherwise count as per-job CPU
+  java -jar "$client_jar" --port "$port" bench --connections "$1" --count 2000 --duration 3s >/dev/null 2>&1 || true
+  local out c0 c1
+  c0=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
   out=$(java -jar "$client_jar" --port "$port" --json bench --connections "$1" --size 4K --count 10000000 \
         --duration "${secs}s" 2>>"$work/bench.err" || true)
+  c1=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
   stop_server; rm -rf "$spool"
+  # jobs/s, p99 ms, errors, and the server's CPU time (user + sys) per acknowledged job in microseconds
   awk -v r="$(jfield "$out" jobsPerSecond)" -v p="$(jfield "$out" p99Millis)" -v e="$(jfield "$out" errors)" \
-    'BEGIN {printf "%.1f %.2f %s\n", r, p, (e == "" ? "failed" : e)}'   # an empty run prints 0.0 and "failed"
+      -v j="$(jfield "$out" jobs)" -v t=$((c1 - c0)) -v hz="$(getconf CLK_TCK)" \
+    'BEGIN {printf "%.1f %.2f %s %d\n", r, p, (e == "" ? "failed" : e), (j > 0 ? t * 1e6 / hz / j : 0)}'
 }
 log "4 KiB jobs: $rounds rounds of ${secs}s per series, paperjam and baseline alternating"
 for r in $(seq 1 "$rounds"); do
   for pair in "1 1" "64 8"; do
     set -- $pair
-    read -r rate p99 errs < <(bench_server "$1")
-    runs[pj$1]+="$rate "; runs[pj$1p99]+="$p99 "; runs[pj$1err]+="$errs "
+    read -r rate p99 errs cpu < <(bench_server "$1")
+    runs[pj$1]+="$rate "; runs[pj$1p99]+="$p99 "; runs[pj$1err]+="$errs "; runs[pj$1cpu]+="$cpu "
     rm -rf "$work/fl"; read -r brate bp99 < <("$work/fsync_loop" "$work/fl" "$2" "$secs"); rm -rf "$work/fl"
     runs[base$2]+="$brate "; runs[base$2p99]+="$bp99 "
     log "  round $r: paperjam $1 conn $rate jobs/s (p99 $p99 ms, errors $errs); baseline $2 writer(s) $brate/s"
   done
   # the same intake with the printer paused: no scheduler taking the printer's lock and the disk meanwhile
-  read -r rate p99 errs < <(bench_server 64 paused)
+  read -r rate p99 errs cpu < <(bench_server 64 paused)
   runs[pjpaused]+="$rate "; runs[pjpausedp99]+="$p99 "; runs[pj64err]+="$errs "
   log "  round $r: paperjam 64 conn, printer paused: $rate jobs/s (p99 $p99 ms)"
 done
@@ -138,9 +144,15 @@ log "start-up: 5 starts on an empty spool"
 for r in 1 2 3 4 5; do
   rm -rf "$work/spool-empty"; start_server "$work/spool-empty" -- --ppm 0; runs[start]+="$listen_ms "; stop_server
 done
+# the same with an application class-data archive, made by one start and stop
+start_server "$work/spool-empty" -XX:ArchiveClassesAtExit="$work/server.jsa" -- --ppm 0; stop_server
+for r in 1 2 3 4 5; do
+  rm -rf "$work/spool-empty"; start_server "$work/spool-empty" -XX:SharedArchiveFile="$work/server.jsa" -- --ppm 0
+  runs[startcds]+="$listen_ms "; stop_server
+done
 # the JVM alone, for scale: the same java printing its version
 for r in 1 2 3 4 5; do t0=$(now_ms); java -version 2>/dev/null; runs[jvm]+="$(( $(now_ms) - t0 )) "; done
-log "  empty spool: ${runs[start]}ms; java -version: ${runs[jvm]}ms"
+log "  empty spool: ${runs[start]}ms; with AppCDS: ${runs[startcds]}ms; java -version: ${runs[jvm]}ms"
 log "restart: filling a spool with $restart_jobs jobs through the Spool API"
 fill_dir="$work/fill"; [[ -d /dev/shm && -w /dev/shm ]] && fill_dir="/dev/shm/paperjam-fill.$$"
 rm -rf "$fill_dir"
@@ -177,22 +189,28 @@ echo "hello from bench" > "$work/small.txt"
 cds="$work/print-client.jsa"
 java -XX:ArchiveClassesAtExit="$cds" -jar "$client_jar" --port "$port" submit "$work/small.txt" >/dev/null 2>&1 || true
 fast_opts=(-XX:SharedArchiveFile="$cds" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+# timed KEY CMD...: wall ms into runs[KEY], CPU ms (user + sys, less sensitive to a busy machine) into runs[KEYcpu]
+timed() {
+  local key="$1"; shift; local t
+  t=$( { TIMEFORMAT='%R %U %S'; time "$@" >/dev/null 2>&1; } 2>&1 | tail -n 1)
+  runs[$key]+="$(awk '{printf "%d", $1 * 1000}' <<<"$t") "; runs[${key}cpu]+="$(awk '{printf "%d", ($2 + $3) * 1000}' <<<"$t") "
+}
 for r in $(seq 1 10); do
-  t0=$(now_ms); java -jar "$client_jar" --port "$port" submit "$work/small.txt" >/dev/null 2>&1; runs[submit]+="$(( $(now_ms) - t0 )) "
-  t0=$(now_ms); java "${fast_opts[@]}" -jar "$client_jar" --port "$port" submit "$work/small.txt" >/dev/null 2>&1
-  runs[submitcds]+="$(( $(now_ms) - t0 )) "
+  timed submit java -jar "$client_jar" --port "$port" submit "$work/small.txt"
+  timed submitcds java "${fast_opts[@]}" -jar "$client_jar" --port "$port" submit "$work/small.txt"
   t0=$(now_ms); printf '{"op":"submit","name":"small.txt","size":17}\nhello from bench\n' | nc -N 127.0.0.1 "$port" >/dev/null
   runs[submitnc]+="$(( $(now_ms) - t0 )) "
 done
 stop_server; rm -rf "$work/spool-submit"
-log "  shipped ${runs[submit]}ms; CDS ${runs[submitcds]}ms; nc ${runs[submitnc]}ms"
+log "  shipped ${runs[submit]}ms (CPU ${runs[submitcpu]}); CDS ${runs[submitcds]}ms (CPU ${runs[submitcdscpu]}); nc ${runs[submitnc]}ms"
 
 # ---- report ------------------------------------------------------------------------------------------
 med() { median <<<"${runs[$1]:-}"; }
 pj1=$(med pj1); pj64=$(med pj64); pjp=$(med pjpaused); pjpp99=$(med pjpausedp99); status_ms=$(med status); b1=$(med base1); b8=$(med base8); p99=$(med pj64p99); fio_iops=$(med fio)
 errs=$(tr ' ' '\n' <<<"${runs[pj1err]} ${runs[pj64err]}" | awk '{n += $1} END {print n + 0}')
 big=$(med big); nc_rate=$(med nc); start=$(med start); jvm=$(med jvm); restart=$(med restart)
-submit=$(med submit); submitcds=$(med submitcds); submitnc=$(med submitnc)
+submit=$(med submit); submitcds=$(med submitcds); submitnc=$(med submitnc); startcds=$(med startcds)
+submitcpu=$(med submitcpu); submitcdscpu=$(med submitcdscpu)
 rss_mb=$(( rss_held / 1024 )); rss0_mb=$(( rss_before / 1024 ))
 verdict() { awk -v ok="$1" 'BEGIN {print (ok ? "met" : "**NOT met**")}'; }
 ge() { awk -v a="$1" -v b="$2" 'BEGIN {print (a >= b)}'; }
@@ -211,16 +229,19 @@ table="| figure | paperjam | baseline (same run) | ratio | target | result |
 | restart with $restart_jobs queued jobs: launch to listening (ms) | $restart | $start (empty spool) | $(ratio "$restart" "$start") | < 5000 ms | $(verdict "$(le "$restart" 5000)") |
 | the first status request after that restart, over nc (ms) | $status_ms | $submitnc (nc submit, empty spool) | | (diagnostic) | |
 | start to listening, empty spool (ms) | $start | $jvm (java -version) | $(ratio "$start" "$jvm") | < 1000 ms | $(verdict "$(le "$start" 1000)") |
-| print-client submit of a small file, whole process (ms) | $submit | $submitnc (nc) | $(ratio "$submit" "$submitnc") | < 300 ms | $(verdict "$(le "$submit" 300)") |
-| the same with AppCDS + C1 only + serial GC (ms) | $submitcds | $submitnc (nc) | $(ratio "$submitcds" "$submitnc") | < 300 ms | $(verdict "$(le "$submitcds" 300)") |"
+| the same start with an AppCDS archive (ms) | $startcds | $jvm (java -version) | $(ratio "$startcds" "$jvm") | < 1000 ms | $(verdict "$(le "$startcds" 1000)") |
+| print-client submit of a small file, whole process (ms; CPU ms) | $submit; CPU $submitcpu | $submitnc (nc) | $(ratio "$submit" "$submitnc") | < 300 ms | $(verdict "$(le "$submit" 300)") |
+| the same with AppCDS + C1 only + serial GC (ms; CPU ms) | $submitcds; CPU $submitcdscpu | $submitnc (nc) | $(ratio "$submitcds" "$submitnc") | < 300 ms | $(verdict "$(le "$submitcds" 300)") |"
 
-details="Errors in the 4 KiB runs: $errs. Idle connections: $idle_report.
+details="Errors in the 4 KiB runs: $errs. Server CPU (user + sys) per acknowledged 4 KiB job: $(med pj1cpu) µs with 1 connection,
+$(med pj64cpu) µs with 64 (runs: ${runs[pj1cpu]}/ ${runs[pj64cpu]}), so 2 cores cap the server near $(awk -v c="$(med pj64cpu)" 'BEGIN {printf "%d", (c > 0 ? 2e6 / c : 0)}') jobs/s before any disk wait. Idle connections: $idle_report.
 
 All runs (the table shows medians): paperjam 1 conn: ${runs[pj1]}; paperjam 64 conn: ${runs[pj64]}(p99 ms: ${runs[pj64p99]});
 paperjam 64 conn, printer paused: ${runs[pjpaused]}(p99 ms: ${runs[pjpausedp99]}); status after restart ms: ${runs[status]};
 C 1 writer: ${runs[base1]}; C 8 writers: ${runs[base8]}; fio: ${runs[fio]:-skipped}; ${big_mib} MiB paperjam MB/s: ${runs[big]};
 nc MB/s: ${runs[nc]}; empty start ms: ${runs[start]}; java -version ms: ${runs[jvm]}; restart ms: ${runs[restart]};
-submit ms: ${runs[submit]}; submit with CDS ms: ${runs[submitcds]}; nc submit ms: ${runs[submitnc]}"
+empty start with AppCDS ms: ${runs[startcds]}; submit ms: ${runs[submit]}(CPU ${runs[submitcpu]}); submit with CDS ms: ${runs[submitcds]}(CPU ${runs[submitcdscpu]});
+nc submit ms: ${runs[submitnc]}"
 
 machine="$(nproc) CPUs, $(free -h | awk '/^Mem:/ {print $2}') memory, $(uname -sr), $(java -version 2>&1 | head -n 1); $(df -hT "$work" | awk 'NR==2 {print $2 " on " $1}')"
 
