@@ -4,11 +4,11 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.paperjam.server.core.Printer;
 import io.paperjam.server.door.DoorListener;
+import io.paperjam.server.door.DoorServer;
 import io.paperjam.server.door.DoorThreads;
 import io.paperjam.spool.JobUpload;
 import io.paperjam.spool.Spool;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -23,18 +23,17 @@ import org.slf4j.LoggerFactory;
  * faults. Off unless started; binds to loopback unless told otherwise. Listens, limits connections
  * and drains on close like every other door ({@link DoorListener}).
  */
-public final class IppServer implements AutoCloseable {
+public final class IppServer extends DoorServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(IppServer.class);
     private static final long EXPIRY_PERIOD_SECONDS = 5;
 
-    private final DoorListener listener;
     private final IppService service;
     private final ExecutorService disk;
     private final ScheduledFuture<?> expiry;
 
     private IppServer(DoorListener listener, IppService service, DoorThreads threads) {
-        this.listener = listener;
+        super(listener);
         this.service = service;
         this.disk = threads.disk();
         this.expiry = threads.workers().next().scheduleAtFixedRate(this::expireOpenJobs, EXPIRY_PERIOD_SECONDS,
@@ -63,14 +62,6 @@ public final class IppServer implements AutoCloseable {
         return server;
     }
 
-    public int port() {
-        return listener.port();
-    }
-
-    public InetSocketAddress address() {
-        return listener.address();
-    }
-
     private void expireOpenJobs() {
         List<JobUpload> expired = service.context().openJobs().expire(service.context().clock().instant());
         abortAll(expired, "it got no document within multiple-operation-time-out");
@@ -94,7 +85,7 @@ public final class IppServer implements AutoCloseable {
     @Override
     public void close() {
         expiry.cancel(false);
-        listener.close();
+        super.close();
         abortAll(service.context().openJobs().closeAll(), "the IPP door is closing");
     }
 }

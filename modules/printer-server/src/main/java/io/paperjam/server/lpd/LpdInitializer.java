@@ -2,8 +2,7 @@ package io.paperjam.server.lpd;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.util.concurrent.TimeUnit;
+import io.paperjam.server.door.IdleTimer;
 
 /** Builds an LPD connection's pipeline: the idle timer, the RFC 1179 decoder, then the handler. */
 final class LpdInitializer extends ChannelInitializer<SocketChannel> {
@@ -17,8 +16,7 @@ final class LpdInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel ch) {
         ch.pipeline()
-                .addLast("idle", new IdleStateHandler(door.limits().idleTimeout().toMillis(), 0, 0,
-                        TimeUnit.MILLISECONDS))
+                .addLast("idle", IdleTimer.reading(door.limits()))
                 .addLast("decoder", new LpdDecoder(door.limits().maxCommandBytes(), door.limits().maxControlFileBytes()))
                 .addLast("handler", new LpdHandler(door));
     }

@@ -3,11 +3,11 @@ package io.paperjam.server.lpd;
 import io.paperjam.server.core.Printer;
 import io.paperjam.server.door.DoorLimits;
 import io.paperjam.server.door.DoorListener;
+import io.paperjam.server.door.DoorServer;
 import io.paperjam.server.door.DoorThreads;
 import io.paperjam.server.door.Peers;
 import io.paperjam.spool.Spool;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.function.Predicate;
 
@@ -17,17 +17,15 @@ import java.util.function.Predicate;
  * {@code lp} or {@code paperjam}), since there is one printer. Held data files (sent before their
  * control file) wait in the spool's {@code tmp/} folder.
  */
-public final class LpdServer implements AutoCloseable {
+public final class LpdServer extends DoorServer {
 
     /** LPD's own port is 515, which needs root; when enabled, paperjam listens here unless told otherwise. */
     public static final int DEFAULT_PORT = 5515;
     /** The spool's folder for unfinished uploads, which it empties at start-up. */
     private static final String SPOOL_TMP = "tmp";
 
-    private final DoorListener listener;
-
     private LpdServer(DoorListener listener) {
-        this.listener = listener;
+        super(listener);
     }
 
     /** Listens on {@code host:port} (0: any free port) with threads of its own; 127.0.0.1 and ::1 may remove any job. */
@@ -45,19 +43,5 @@ public final class LpdServer implements AutoCloseable {
         LpdContext door = new LpdContext(printer, spool, limits, threads.disk(), spool.root().resolve(SPOOL_TMP),
                 trusted);
         return new LpdServer(DoorListener.bind("lpd", host, port, threads, limits, new LpdInitializer(door)));
-    }
-
-    public int port() {
-        return listener.port();
-    }
-
-    public InetSocketAddress address() {
-        return listener.address();
-    }
-
-    /** Stops accepting, lets jobs being received finish within the shutdown grace, closes the rest. */
-    @Override
-    public void close() {
-        listener.close();
     }
 }

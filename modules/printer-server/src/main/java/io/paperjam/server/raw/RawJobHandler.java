@@ -8,15 +8,11 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.paperjam.protocol.JobInfo;
 import io.paperjam.protocol.PrinterReason;
-import io.paperjam.server.core.Printer;
 import io.paperjam.server.door.DocumentIngest;
-import io.paperjam.server.door.DoorLimits;
 import io.paperjam.server.door.Peers;
 import io.paperjam.server.door.SpoolSink;
 import io.paperjam.spool.JobHeader;
-import io.paperjam.spool.Spool;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,24 +26,18 @@ final class RawJobHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RawJobHandler.class);
 
-    private final Printer printer;
-    private final Spool spool;
-    private final DoorLimits limits;
-    private final Executor disk;
+    private final RawContext door;
     private DocumentIngest<JobInfo> ingest;
     private SpoolSink sink;
     private boolean ending;
 
-    RawJobHandler(Printer printer, Spool spool, DoorLimits limits, Executor disk) {
-        this.printer = printer;
-        this.spool = spool;
-        this.limits = limits;
-        this.disk = disk;
+    RawJobHandler(RawContext door) {
+        this.door = door;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        Optional<PrinterReason> refusal = printer.refusal();
+        Optional<PrinterReason> refusal = door.printer().refusal();
         if (refusal.isPresent()) {
             LOG.warn("raw: refused a job from {}: the printer reports {} and refuses jobs while faulted",
                     Peers.describe(ctx.channel()), refusal.get().wire());
@@ -74,7 +64,7 @@ final class RawJobHandler extends ChannelInboundHandlerAdapter {
         if (evt instanceof ChannelInputShutdownEvent) {
             end(ctx, "the client finished sending");
         } else if (evt instanceof IdleStateEvent) {
-            end(ctx, "the client was idle for " + limits.idleTimeout().toSeconds() + "s; ending the job as sent");
+            end(ctx, "the client was idle for " + door.limits().idleTimeout().toSeconds() + "s; ending the job as sent");
         } else {
             ctx.fireUserEventTriggered(evt);
         }
@@ -101,8 +91,8 @@ final class RawJobHandler extends ChannelInboundHandlerAdapter {
 
     private DocumentIngest<JobInfo> begin(ChannelHandlerContext ctx) {
         String name = "raw job from " + Peers.host(ctx.channel());
-        sink = new SpoolSink(spool, printer, new JobHeader(name, null, 1, null, null, -1, null));
-        DocumentIngest<JobInfo> started = new DocumentIngest<>(ctx.channel(), disk, limits, sink);
+        sink = new SpoolSink(door.spool(), door.printer(), new JobHeader(name, null, 1, null, null, -1, null));
+        DocumentIngest<JobInfo> started = new DocumentIngest<>(ctx.channel(), door.disk(), door.limits(), sink);
         started.result().whenComplete((job, error) -> {
             if (error == null) {
                 LOG.info("raw: job {} queued from {}: {} bytes, {}, {} page(s)", job.id(),
