@@ -46,7 +46,8 @@ public final class JobUpload implements Closeable {
         this.tmpData = tmpData;
         this.channel = channel;
         this.reservedBytes = reservedBytes;
-        this.document = new DocumentWriter(spool.disk().files, channel);
+        this.document = channel == null ? new DocumentBuffer(Math.toIntExact(header.declaredSize()))
+                : new DocumentWriter(spool.disk().files, channel);
     }
 
     /** The id this job will have once committed (ids of aborted uploads are never reused either). */
@@ -130,7 +131,11 @@ public final class JobUpload implements Closeable {
             JobHeader stored = header.pages() == null && learnedPages != null ? header.withPages(learnedPages) : header;
             JobRecord job = new JobRecord(id, stored, JobState.QUEUED, written, sha256, 0, null, null, arrived,
                     spool.now(), true);
-            spool.commitUpload(job, tmpData, channel);
+            if (document instanceof DocumentBuffer memory) {
+                spool.commitJournaled(job, memory.bytes());
+            } else {
+                spool.commitUpload(job, tmpData, channel);
+            }
             phase = Phase.COMMITTED;
             return job;
         } catch (IOException | RuntimeException e) {
@@ -146,12 +151,14 @@ public final class JobUpload implements Closeable {
         }
         phase = Phase.ABORTED;
         document.release();
-        try {
-            channel.close();
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("job {}: closing the upload channel failed: {}", id, e.toString());
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("job {}: closing the upload channel failed: {}", id, e.toString());
+            }
+            spool.disk().deleteQuietly(tmpData);
         }
-        spool.disk().deleteQuietly(tmpData);
         spool.quota().release(reservedBytes, 1);
     }
 

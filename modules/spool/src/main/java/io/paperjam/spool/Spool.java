@@ -2,6 +2,7 @@ package io.paperjam.spool;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -10,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -35,6 +37,8 @@ import org.slf4j.LoggerFactory;
  *   active/                   being printed; the .json carries the page reached
  *   done/                     completed, canceled or aborted; pruned by retention
  *   corrupt/                  damaged or orphaned files moved aside at open, never deleted
+ *   journal/                  small jobs acknowledged but not yet written to queue/: 000000000003.log
+ *                             (format in {@link Journal}); empty after a clean close
  *   history.jsonl             one JSON line per pruned done job
  *   printer.json              device state, written by the server ({@link #writeDeviceState})
  *   token                     admin token, written by the server (ignored by the spool)
@@ -50,6 +54,13 @@ import org.slf4j.LoggerFactory;
  * directory fsync ({@link DirSync}). State changes rewrite the control file through tmp/ and rename both
  * files between folders, fsyncing every folder touched ({@link Transitions}); {@link Recovery} settles
  * whatever a crash interrupted. Ids are monotonic and never reused ({@link IdAllocator}).
+ *
+ * <p>A job that declares its size, up to {@link SpoolSettings#journalMaxBytes()}, is kept in memory while it
+ * streams and committed by appending one record to {@code journal/}; the commit returns after one fsync that
+ * concurrent commits share ({@link Journal}). A background thread then writes it as the two usual files in
+ * {@code queue/} by the same steps as above ({@link Materialiser}); until then the job is served from memory
+ * and its state changes and {@link #openDocument} wait for its files. At open, intact journal records whose
+ * job is not yet a file are written before recovery runs ({@link JournalReplay}).
  *
  * <h2>Limits</h2>
  * The guarantee assumes a file system that honours fsync on files and directories and makes rename atomic
@@ -73,6 +84,7 @@ public final class Spool implements Closeable {
     private final IdAllocator ids;
     private final Quota quota;
     private final Transitions transitions;
+    private final Journal journal; // null when the journal is off
     private final ConcurrentSkipListMap<Long, JobRecord> index = new ConcurrentSkipListMap<>();
     private final Object[] stripes = new Object[STRIPES];
     private final Object pruning = new Object();
@@ -81,7 +93,8 @@ public final class Spool implements Closeable {
     private volatile boolean closed;
 
     private Spool(SpoolSettings settings, SpoolDisk disk, SpoolLock lock, History history, IdAllocator ids,
-                  List<JobRecord> jobs) {
+                  List<JobRecord> jobs, Journal journal) {
+        this.journal = journal;
         this.settings = settings;
         this.disk = disk;
         this.layout = disk.layout;
@@ -118,17 +131,23 @@ public final class Spool implements Closeable {
         boolean fresh = SpoolFolder.prepare(disk);
         SpoolLock lock = SpoolLock.acquire(layout.root(), layout.lock());
         History history = null;
+        Journal journal = null;
         try {
             SpoolFolder.createFolders(disk, fresh);
             history = History.open(layout.history(), disk);
+            JournalReplay.Result replayed = JournalReplay.run(disk, history);
             Recovery.Result recovered = new Recovery(disk, history, settings.clock().instant()).run();
             long maxSeen = Math.max(recovered.maxIdSeen(), history.maxId());
             IdAllocator ids = new IdAllocator(disk, IdAllocator.readCeiling(layout.lastId()), maxSeen);
-            Spool spool = new Spool(settings, disk, lock, history, ids, recovered.jobs());
+            journal = settings.journalMaxBytes() > 0 ? new Journal(disk, replayed.nextSegment()) : null;
+            Spool spool = new Spool(settings, disk, lock, history, ids, recovered.jobs(), journal);
             spool.prune();
             LOG.info("opened spool {}: {} job(s), next id {}", layout.root(), recovered.jobs().size(), ids.peek());
             return spool;
         } catch (IOException | RuntimeException e) {
+            if (journal != null) {
+                journal.abandon();
+            }
             if (history != null) {
                 history.close();
             }
@@ -156,6 +175,9 @@ public final class Spool implements Closeable {
             quota.reserve(reserved, 1);
             try {
                 long id = ids.next();
+                if (journal != null && header.declaredSize() >= 0 && header.declaredSize() <= settings.journalMaxBytes()) {
+                    return new JobUpload(this, id, header, now(), null, null, reserved); // kept in memory, journaled
+                }
                 Path tmpData = layout.tmpData(id);
                 FileChannel channel = disk.files.createExclusive(tmpData);
                 return new JobUpload(this, id, header, now(), tmpData, channel, reserved);
@@ -210,6 +232,48 @@ public final class Spool implements Closeable {
                 throw e;
             }
             index.put(id, job);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /**
+     * Called by {@link JobUpload#commit()} for a small job held in memory: appends it to the journal and
+     * returns once the journal's fsync covers it. If the journal has failed, commits through the file path.
+     */
+    void commitJournaled(JobRecord job, byte[] document) throws IOException {
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            byte[] control = ControlCodec.encodeControl(job);
+            try {
+                journal.commit(job, control, document, HexFormat.of().parseHex(job.sha256()));
+            } catch (IOException e) {
+                if (e instanceof SpoolException) { // poisoned earlier (logged then) or backlog full
+                    LOG.debug("job {}: {}; committing it through tmp/", job.id(), e.getMessage());
+                } else {
+                    LOG.warn("job {}: the journal could not take it ({}); committing it through tmp/ instead",
+                            job.id(), e.toString());
+                }
+                Path tmpData = layout.tmpData(job.id());
+                FileChannel channel = disk.files.createExclusive(tmpData);
+                try {
+                    disk.files.write(channel, ByteBuffer.wrap(document));
+                } catch (IOException | RuntimeException failure) {
+                    channel.close();
+                    disk.deleteQuietly(tmpData);
+                    throw failure;
+                }
+                try {
+                    commitUpload(job, tmpData, channel);
+                } catch (IOException | RuntimeException failure) {
+                    channel.close();
+                    disk.deleteQuietly(tmpData);
+                    throw failure;
+                }
+                return;
+            }
+            index.put(job.id(), job);
         } finally {
             lifecycle.readLock().unlock();
         }
@@ -273,6 +337,7 @@ public final class Spool implements Closeable {
         lifecycle.readLock().lock();
         try {
             ensureOpen();
+            awaitFiles(id);
             synchronized (stripe(id)) {
                 JobRecord current = index.get(id);
                 if (current == null) {
@@ -300,6 +365,7 @@ public final class Spool implements Closeable {
 
     /** A read-only channel on the job's document; it stays valid while the job moves between folders. */
     public FileChannel openDocument(long id) throws IOException {
+        awaitFiles(id);
         for (int attempt = 0; ; attempt++) {
             JobRecord job = index.get(id);
             if (job == null) {
@@ -324,6 +390,11 @@ public final class Spool implements Closeable {
      * @throws NoSuchElementException if no queued, active or done job has this id
      */
     public Path documentPath(long id) {
+        try {
+            awaitFiles(id);
+        } catch (IOException e) {
+            LOG.warn("job {}: {}", id, e.getMessage());
+        }
         JobRecord job = index.get(id);
         if (job == null) {
             throw new NoSuchElementException("no document for job " + id + " in spool " + root());
@@ -406,6 +477,9 @@ public final class Spool implements Closeable {
             }
             closed = true;
             try (lock; history) {
+                if (journal != null) {
+                    journal.close(); // writes every journaled job to queue/ first
+                }
                 ids.close();
             }
         } finally {
@@ -421,6 +495,9 @@ public final class Spool implements Closeable {
         lifecycle.writeLock().lock();
         try {
             closed = true;
+            if (journal != null) {
+                journal.abandon();
+            }
             try (lock; history) {
                 LOG.debug("abandoning spool {} without a clean close", root());
             }
@@ -433,6 +510,18 @@ public final class Spool implements Closeable {
     long[] queueSyncStats() {
         DirSync sync = disk.dirSync(layout.folder(JobState.QUEUED));
         return new long[] {sync.requests(), sync.fsyncs()};
+    }
+
+    /** Fsyncs the journal issued for commits (0 when off), for tests and benchmarks. */
+    long journalFsyncs() {
+        return journal == null ? 0 : journal.fsyncs();
+    }
+
+    /** A journaled job's files are written to queue/ in the background; state changes wait for them. */
+    private void awaitFiles(long id) throws IOException {
+        if (journal != null) {
+            journal.awaitMaterialised(id);
+        }
     }
 
     SpoolDisk disk() {

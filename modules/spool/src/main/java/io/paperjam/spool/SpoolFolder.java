@@ -43,7 +43,7 @@ final class SpoolFolder {
         return true;
     }
 
-    /** Creates the state folders, tmp/ and corrupt/ if missing, then the marker of a new spool. */
+    /** Creates the state folders, tmp/, corrupt/ and journal/ if missing, then the marker of a new spool. */
     static void createFolders(SpoolDisk disk, boolean fresh) throws IOException {
         SpoolLayout layout = disk.layout;
         disk.files.createDirectory(layout.tmp());
@@ -51,6 +51,7 @@ final class SpoolFolder {
             disk.files.createDirectory(layout.folder(state));
         }
         disk.files.createDirectory(layout.corrupt());
+        disk.files.createDirectory(layout.journal());
         if (fresh) {
             disk.replace(layout.marker(), MARKER_TEXT.getBytes(StandardCharsets.UTF_8));
         }

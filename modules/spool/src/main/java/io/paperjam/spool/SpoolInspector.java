@@ -13,7 +13,9 @@ import java.util.Optional;
 
 /**
  * Reads a spool folder without owning or changing it, while a server owns it or when none runs, and
- * reports every job and every anomaly (orphans, corrupt control files, tmp leftovers, quarantined files).
+ * reports every job and every anomaly (orphans, corrupt control files, tmp leftovers, quarantined files,
+ * damaged journal records). Jobs acknowledged but still only in {@code journal/} are listed as queued with
+ * the note "journaled".
  *
  * <p>It never creates, writes, renames or deletes a file. To learn whether a process owns the spool it takes
  * a shared lock on {@code lock} for an instant (if that file exists). While a server runs, a job may move
@@ -61,6 +63,8 @@ public final class SpoolInspector {
                 checkData(scan, control, job, owned, anomalies);
             }
         }
+        JournalInspection.inspect(layout, scan, owned, now, jobs, anomalies);
+        jobs.sort(java.util.Comparator.comparingLong(InspectedJob::id));
         for (Map.Entry<Long, List<FolderScan.Entry>> e : scan.data.entrySet()) {
             if (scan.controls.containsKey(e.getKey())) {
                 continue;

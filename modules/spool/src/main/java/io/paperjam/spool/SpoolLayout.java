@@ -14,6 +14,8 @@ final class SpoolLayout {
     static final String TOKEN = "token";
     static final String TMP = "tmp";
     static final String CORRUPT = "corrupt";
+    static final String JOURNAL = "journal";
+    static final String JOURNAL_SUFFIX = ".log";
     static final String DATA_SUFFIX = ".data";
     static final String CONTROL_SUFFIX = ".json";
 
@@ -33,6 +35,10 @@ final class SpoolLayout {
 
     Path corrupt() {
         return root.resolve(CORRUPT);
+    }
+
+    Path journal() {
+        return root.resolve(JOURNAL);
     }
 
     Path folder(JobState state) {
@@ -79,7 +85,7 @@ final class SpoolLayout {
     static boolean isKnownRootEntry(String name) {
         switch (name) {
             case MARKER: case LOCK: case LAST_ID: case HISTORY: case DEVICE_STATE: case TOKEN:
-            case TMP: case CORRUPT:
+            case TMP: case CORRUPT: case JOURNAL:
                 return true;
             default:
                 for (JobState s : JobState.values()) {

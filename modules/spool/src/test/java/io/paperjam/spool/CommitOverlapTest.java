@@ -62,7 +62,7 @@ class CommitOverlapTest {
     @Test
     void dataAndControlFileAreBothForcedBeforeAnyRenameIntoTheQueue() throws Exception {
         Watching files = new Watching();
-        try (Spool spool = Spool.open(dir.resolve("spool"), SpoolSettings.defaults(), files)) {
+        try (Spool spool = Spool.open(dir.resolve("spool"), SpoolSettings.defaults().withJournalMaxBytes(0), files)) {
             files.forcedBeforeRename.clear();
             JobRecord job = Jobs.submit(spool, "a", Jobs.content(1, 4096));
             String name = SpoolLayout.name(job.id());
@@ -75,7 +75,7 @@ class CommitOverlapTest {
     void failingControlFileLeavesNoDataFileBehind() throws Exception {
         Watching files = new Watching();
         Path root = dir.resolve("spool");
-        try (Spool spool = Spool.open(root, SpoolSettings.defaults(), files)) {
+        try (Spool spool = Spool.open(root, SpoolSettings.defaults().withJournalMaxBytes(0), files)) {
             files.failControl = true;
             IOException e = assertThrows(IOException.class, () -> Jobs.submit(spool, "doomed", Jobs.content(2, 9000)));
             assertTrue(e.getMessage().contains("injected"), e.getMessage());

@@ -8,11 +8,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The process that {@link CrashTest} kills: writers commit jobs and print "C id seed size sha256 ." once
  * commit returned; a scheduler prints "S id STATE pagesDone ." once a state change returned.
- * With "hold" it only opens the spool, prints "ready" and waits for stdin to close.
+ * The fourth argument is "on" or "off" for the journal. With "hold" it only opens the spool, prints "ready" and waits for stdin to close.
  */
 public final class CrashChild {
 
     private CrashChild() {
+    }
+
+    /** The settings of the child and of the checking parent: "on" = default journal, "off" = no journal. */
+    static SpoolSettings settings(String journal) {
+        SpoolSettings settings = SpoolSettings.defaults().withRetainDoneJobs(1_000_000);
+        return journal.equals("on") ? settings.withJournalMaxBytes(SpoolSettings.DEFAULT_JOURNAL_MAX_BYTES)
+                : settings.withJournalMaxBytes(0);
     }
 
     public static void main(String[] args) throws Exception {
@@ -29,7 +36,7 @@ public final class CrashChild {
         }
         long seed = Long.parseLong(args[1]);
         int writers = Integer.parseInt(args[2]);
-        Spool spool = Spool.open(root, SpoolSettings.defaults().withRetainDoneJobs(1_000_000));
+        Spool spool = Spool.open(root, settings(args.length > 3 ? args[3] : "on"));
         out.println("ready");
         AtomicBoolean failed = new AtomicBoolean();
         for (int w = 0; w < writers; w++) {
@@ -38,7 +45,8 @@ public final class CrashChild {
                 try {
                     while (true) {
                         long jobSeed = random.nextLong();
-                        int size = random.nextInt(256 * 1024 + 1);
+                        // half small enough for the journal (when it is on and the size is declared)
+                        int size = random.nextBoolean() ? random.nextInt(64 * 1024 + 1) : random.nextInt(256 * 1024 + 1);
                         byte[] doc = Jobs.content(jobSeed, size);
                         JobHeader header = JobHeader.of("crash-" + jobSeed);
                         if (random.nextBoolean()) {

@@ -22,11 +22,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Kills a child JVM that commits jobs from several threads with SIGKILL at random moments, reopens the spool
  * and checks: every acknowledged job is there with its exact bytes, every acknowledged state change held,
- * no half-written job is visible, nothing was quarantined, and no id was ever handed out twice.
+ * no half-written job is visible, nothing was quarantined, and no id was ever handed out twice. Runs once with
+ * the journal on (small jobs acknowledged after the journal's fsync) and once with it off.
  */
 class CrashTest {
 
@@ -35,15 +38,18 @@ class CrashTest {
     @TempDir
     Path dir;
 
-    @Test
-    void acknowledgedJobsSurviveSigkill() throws Exception {
-        crashCycles(20, 12345L);
+    /** Both commit paths: small jobs through the journal (on) or every job through tmp/ (off). */
+    @ParameterizedTest(name = "journal {0}")
+    @ValueSource(strings = {"on", "off"})
+    void acknowledgedJobsSurviveSigkill(String journal) throws Exception {
+        crashCycles(20, 12345L, journal);
     }
 
-    @Test
+    @ParameterizedTest(name = "journal {0}")
+    @ValueSource(strings = {"on", "off"})
     @Tag("soak")
-    void acknowledgedJobsSurviveManySigkills() throws Exception {
-        crashCycles(300, System.nanoTime());
+    void acknowledgedJobsSurviveManySigkills(String journal) throws Exception {
+        crashCycles(300, System.nanoTime(), journal);
     }
 
     @Test
@@ -71,7 +77,7 @@ class CrashTest {
     private record Ack(long id, long seed, int size, String sha256) {
     }
 
-    private void crashCycles(int cycles, long seed) throws Exception {
+    private void crashCycles(int cycles, long seed, String journal) throws Exception {
         Path root = dir.resolve("spool");
         SplittableRandom random = new SplittableRandom(seed);
         Map<Long, Ack> acked = new HashMap<>();
@@ -80,7 +86,7 @@ class CrashTest {
         int totalAcks = 0;
         for (int cycle = 0; cycle < cycles; cycle++) {
             int killAfter = random.nextInt(40); // acknowledgement lines to read before the kill
-            Process child = start(root, Long.toString(random.nextLong()), Integer.toString(2 + random.nextInt(5)));
+            Process child = start(root, Long.toString(random.nextLong()), Integer.toString(2 + random.nextInt(5)), journal);
             List<String> lines = readUntilKilled(child, killAfter);
             List<Ack> newAcks = new ArrayList<>();
             for (String line : lines) {
@@ -97,7 +103,7 @@ class CrashTest {
                 }
             }
             totalAcks += newAcks.size();
-            try (Spool spool = Spool.open(root, SpoolSettings.defaults().withRetainDoneJobs(1_000_000))) {
+            try (Spool spool = Spool.open(root, CrashChild.settings(journal))) {
                 for (Ack ack : newAcks) {
                     JobRecord job = spool.find(ack.id()).orElseThrow(() -> new AssertionError("lost job " + ack.id()));
                     assertEquals(ack.sha256(), job.sha256());
@@ -128,7 +134,7 @@ class CrashTest {
             maxIdBefore = Math.max(maxIdBefore, acked.keySet().stream().mapToLong(Long::longValue).max().orElse(0));
         }
         assertTrue(totalAcks > cycles, "too few commits to mean anything: " + totalAcks);
-        System.out.printf("crash test: %d kills, %d acknowledged jobs verified%n", cycles, totalAcks);
+        System.out.printf("crash test (journal %s): %d kills, %d acknowledged jobs verified%n", journal, cycles, totalAcks);
     }
 
     /** Reads the child's lines until {@code acks} commits were acknowledged, kills it, returns what it printed. */
@@ -170,7 +176,7 @@ class CrashTest {
     private static Process start(Path root, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx256m",
+                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx256m",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-cp", System.getProperty("java.class.path"),
                 CrashChild.class.getName(), root.toString()));

@@ -73,7 +73,8 @@ class JobUploadTest {
     @Test
     void declaredSizeOverQuotaIsRefusedBeforeAnyByteIsStored() throws Exception {
         try (Spool spool = open(SpoolSettings.defaults().withQuotaBytes(1000))) {
-            Jobs.submit(spool, "a", new byte[600]);
+            long a = Jobs.submit(spool, "a", new byte[600]).id();
+            spool.documentPath(a); // a journaled job's files pass through tmp/ in the background; wait for them
             SpoolFullException e = assertThrows(SpoolFullException.class,
                     () -> spool.begin(JobHeader.of("b").withDeclaredSize(401)));
             assertTrue(e.getMessage().contains("1000"), e.getMessage());

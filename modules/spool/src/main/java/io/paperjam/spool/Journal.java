@@ -1,0 +1,312 @@
+package io.paperjam.spool;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit for small jobs: a commit appends one record to the current segment and returns once one fsync
+ * started after its append has succeeded, so concurrent commits share an fsync; a {@link Materialiser} later
+ * turns each record into the usual {@code queue/<id>.json} and {@code queue/<id>.data}, and a segment is
+ * deleted once all its records are materialised durably.
+ *
+ * <h2>On-disk format</h2>
+ * <pre>
+ * spool/journal/000000000007.log     segments, numbered upwards; only the highest one is appended to
+ *
+ * record (big-endian), one after the other from offset 0, nothing else in the file:
+ *   u32   L         length of what follows the CRC (id .. sha256)
+ *   u32   crc32c    CRC32C of those L bytes
+ *   i64   id        the job id (from last-id, like every other job)
+ *   u32   J         length of the control JSON
+ *   J     control   exactly the bytes that become queue/&lt;id&gt;.json (state queued)
+ *   u32   D         document length (at most the journal-max-bytes setting)
+ *   D     document  exactly the bytes that become queue/&lt;id&gt;.data
+ *   32    sha256    SHA-256 of the document, raw
+ * </pre>
+ * A record is intact when L fits in the file and the CRC matches. Replay at open ({@link JournalReplay})
+ * materialises every intact record whose job has no control file in a state folder yet and is not in history;
+ * a damaged record at the end of the newest segment is a torn append (never acknowledged) and is cut off.
+ *
+ * <p>A commit that finds {@value #MAX_BACKLOG_JOBS} jobs waiting for materialisation is refused (the caller
+ * commits it through tmp/ instead), which bounds the memory held for journaled documents.
+ *
+ * <p>An append or fsync failure poisons the journal for the rest of the process: later commits of small
+ * jobs take the file path ({@link JournalFailedException}), because bytes after a failed write could hide
+ * acknowledged records behind a torn one.
+ */
+final class Journal implements Closeable {
+
+    /** A segment is closed (forced) and a new one started once it holds this many bytes. */
+    static final long SEGMENT_BYTES = 8L << 20;
+    /** At most this many acknowledged jobs wait for materialisation; beyond it commits take the file path. */
+    static final int MAX_BACKLOG_JOBS = 2048;
+    /** How long openDocument and state changes wait for a journaled job's files. */
+    static final long MATERIALISE_WAIT_SECONDS = 60;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
+
+    /** One segment file; {@code unmaterialised} counts its acknowledged records not yet in queue/. */
+    static final class Segment {
+        final Path path;
+        final FileChannel channel;
+        long size;
+        int unmaterialised;
+
+        Segment(Path path, FileChannel channel) {
+            this.path = path;
+            this.channel = channel;
+        }
+    }
+
+    /** An acknowledged journaled job waiting for its files. */
+    record Pending(JobRecord job, byte[] control, byte[] document, Segment segment, CompletableFuture<Void> done) {
+    }
+
+    private final SpoolDisk disk;
+    private final Path dir;
+    private final ReentrantLock appendLock = new ReentrantLock();
+    private final ReentrantLock syncLock = new ReentrantLock();
+    private final AtomicLong durable = new AtomicLong();
+    private final AtomicLong fsyncs = new AtomicLong();
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final Semaphore backlog = new Semaphore(MAX_BACKLOG_JOBS);
+    private final Materialiser materialiser;
+    private Segment active;
+    private long nextSegment;
+    private long appended;
+    private volatile IOException failed;
+
+    Journal(SpoolDisk disk, long nextSegment) {
+        this.disk = disk;
+        this.dir = disk.layout.journal();
+        this.nextSegment = nextSegment;
+        this.materialiser = new Materialiser(disk, this);
+    }
+
+    /**
+     * Appends the job, waits until it is durable, hands it to the materialiser and returns: the job may be
+     * acknowledged. Throws {@link JournalFailedException} (nothing acknowledged) once the journal is poisoned.
+     */
+    void commit(JobRecord job, byte[] control, byte[] document, byte[] sha256) throws IOException {
+        ensureHealthy();
+        if (!backlog.tryAcquire()) {
+            throw new SpoolException("journal backlog full: " + MAX_BACKLOG_JOBS + " jobs wait to be written to queue/");
+        }
+        Segment segment = null;
+        boolean handedOver = false;
+        try {
+            ByteBuffer record = JournalCodec.encode(job.id(), control, document, sha256);
+            long lsn;
+            appendLock.lock();
+            try {
+                ensureHealthy();
+                Segment target = segmentFor(record.remaining());
+                int length = record.remaining();
+                try {
+                    disk.files.write(target.channel, record);
+                } catch (IOException | RuntimeException e) {
+                    throw poison(e);
+                }
+                target.size += length;
+                target.unmaterialised++; // from here on the segment must outlive this record's materialisation
+                segment = target;
+                appended += length;
+                lsn = appended;
+            } finally {
+                appendLock.unlock();
+            }
+            awaitDurable(lsn);
+            Pending entry = new Pending(job, control, document, segment, new CompletableFuture<>());
+            pending.put(job.id(), entry);
+            materialiser.submit(entry);
+            handedOver = true;
+        } finally {
+            if (!handedOver) {
+                backlog.release();
+                if (segment != null) {
+                    forget(segment); // not acknowledged: the record may stay or go with its segment
+                }
+            }
+        }
+    }
+
+    /** Returns once every record appended before the call started is on disk (one fsync for many callers). */
+    private void awaitDurable(long lsn) throws IOException {
+        syncLock.lock();
+        try {
+            if (durable.get() >= lsn) {
+                return;
+            }
+            ensureHealthy();
+            FileChannel channel;
+            long target;
+            appendLock.lock();
+            try {
+                channel = active.channel;
+                target = appended;
+            } finally {
+                appendLock.unlock();
+            }
+            try {
+                disk.files.force(channel);
+            } catch (IOException | RuntimeException e) {
+                throw poison(e);
+            }
+            fsyncs.incrementAndGet();
+            durable.accumulateAndGet(target, Math::max);
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    /** The active segment, after closing a full one (forced, so only the newest segment can have a torn tail). */
+    private Segment segmentFor(int length) throws IOException {
+        try {
+            if (active != null && active.size > 0 && active.size + length > SEGMENT_BYTES) {
+                disk.files.force(active.channel);
+                durable.accumulateAndGet(appended, Math::max);
+                Segment full = active;
+                active = null;
+                if (full.unmaterialised == 0) {
+                    delete(full);
+                }
+            }
+            if (active == null) {
+                Path path = dir.resolve(SpoolLayout.name(nextSegment++) + SpoolLayout.JOURNAL_SUFFIX);
+                active = new Segment(path, disk.files.createExclusive(path));
+                disk.syncDir(dir); // the new name must survive before a record in it is acknowledged
+            }
+            return active;
+        } catch (IOException | RuntimeException e) {
+            throw poison(e);
+        }
+    }
+
+    /** Called by the materialiser once the job's files are durable in queue/. */
+    void materialised(Pending entry) {
+        pending.remove(entry.job().id());
+        backlog.release();
+        forget(entry.segment());
+        entry.done().complete(null);
+    }
+
+    /** One record of the segment no longer needs it; a full segment that nothing needs is deleted. */
+    private void forget(Segment segment) {
+        appendLock.lock();
+        try {
+            segment.unmaterialised--;
+            if (segment.unmaterialised == 0 && segment != active) {
+                delete(segment);
+            }
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /** True while the job's files are not yet in queue/. */
+    boolean isPending(long id) {
+        return pending.containsKey(id);
+    }
+
+    /** Waits until the job's files exist (no-op for a job that is not journaled). */
+    void awaitMaterialised(long id) throws IOException {
+        Pending entry = pending.get(id);
+        if (entry == null) {
+            return;
+        }
+        try {
+            entry.done().get(MATERIALISE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SpoolException("interrupted while job " + id + " was written from the journal");
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            throw new SpoolException("job " + id + " is in the journal but its files are not written yet: " + e);
+        }
+    }
+
+    /** Fsyncs issued for commits (for tests and benchmarks). */
+    long fsyncs() {
+        return fsyncs.get();
+    }
+
+    /** Materialises everything acknowledged, then deletes every fully materialised segment. */
+    @Override
+    public void close() {
+        materialiser.stop(true);
+        closeSegments(true);
+    }
+
+    /** For tests: stop like a killed process would, leaving the segments as they are. */
+    void abandon() {
+        materialiser.stop(false);
+        closeSegments(false);
+    }
+
+    private void closeSegments(boolean deleteEmpty) {
+        appendLock.lock();
+        try {
+            if (active != null) {
+                if (deleteEmpty && active.unmaterialised == 0 && pending.isEmpty()) {
+                    delete(active);
+                } else {
+                    closeQuietly(active);
+                    if (deleteEmpty) {
+                        LOG.warn("{} keeps {} job(s) not yet written to queue/; they are replayed at the next open",
+                                active.path, active.unmaterialised);
+                    }
+                }
+                active = null;
+            }
+            failed = failed != null ? failed : new SpoolException("journal closed");
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    private void delete(Segment segment) {
+        syncLock.lock(); // no leader is forcing its channel right now
+        try {
+            closeQuietly(segment);
+            disk.deleteQuietly(segment.path);
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    private static void closeQuietly(Segment segment) {
+        try {
+            segment.channel.close();
+        } catch (IOException e) {
+            LOG.debug("closing {}: {}", segment.path, e.toString());
+        }
+    }
+
+    private IOException poison(Throwable cause) {
+        IOException e = cause instanceof IOException io ? io : new IOException(cause);
+        if (failed == null) {
+            failed = e;
+            LOG.error("the spool journal failed ({}); small jobs now take the file path until restart", e.toString());
+        }
+        return e;
+    }
+
+    private void ensureHealthy() throws JournalFailedException {
+        IOException e = failed;
+        if (e != null) {
+            throw new JournalFailedException("the journal is unusable: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package io.paperjam.spool;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The small-job journal: a journaled job is served at once and ends up as ordinary files; concurrent commits
+ * share fsyncs; replay at open writes exactly the acknowledged records, cuts torn tails at any byte, never
+ * writes a job twice, and the inspector shows what is still only in the journal.
+ */
+class JournalTest {
+
+    private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private Path root() {
+        return dir.resolve("spool");
+    }
+
+    @Test
+    void journaledJobIsServedAtOnceAndBecomesOrdinaryFiles() throws Exception {
+        byte[] doc = Jobs.content(1, 4096);
+        long id;
+        try (Spool spool = Spool.open(root(), SpoolSettings.defaults())) {
+            id = Jobs.submit(spool, "small", doc).id();
+            assertEquals(JobState.QUEUED, spool.find(id).orElseThrow().state());
+            assertEquals(List.of(id), spool.queued().stream().map(JobRecord::id).toList());
+            try (FileChannel channel = spool.openDocument(id)) {
+                ByteBuffer read = ByteBuffer.allocate(doc.length + 1);
+                while (channel.read(read) > 0) {
+                    // read it all
+                }
+                assertArrayEquals(doc, java.util.Arrays.copyOf(read.array(), read.position()));
+            }
+            spool.activate(id);
+            spool.finish(id, JobOutcome.COMPLETED, null);
+            assertTrue(spool.journalFsyncs() >= 1, "the commit went through the journal");
+        }
+        assertArrayEquals(doc, Files.readAllBytes(root().resolve("done/" + SpoolLayout.name(id) + ".data")));
+        assertEquals(List.of(), FolderScan.list(root().resolve("journal")), "a clean close leaves no segment");
+    }
+
+    @Test
+    void concurrentCommitsShareJournalFsyncs() throws Exception {
+        int threads = 16;
+        int each = 20;
+        Set<Long> ids = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try (Spool spool = Spool.open(root(), SpoolSettings.defaults())) {
+            List<Future<?>> tasks = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                tasks.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        byte[] doc = Jobs.content(thread * 100L + i, 4096);
+                        JobRecord job = Jobs.submit(spool, "t" + thread, doc);
+                        assertEquals(Jobs.sha256(doc), job.sha256());
+                        ids.add(job.id());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> task : tasks) {
+                task.get();
+            }
+            assertEquals(threads * each, ids.size());
+            assertTrue(spool.journalFsyncs() < threads * each, spool.journalFsyncs() + " fsyncs for "
+                    + threads * each + " commits: none shared");
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Spool spool = Spool.open(root(), SpoolSettings.defaults())) {
+            assertEquals(ids, Set.copyOf(spool.queued().stream().map(JobRecord::id).toList()));
+        }
+    }
+
+    @Test
+    void quotaCountsJournaledJobs() throws Exception {
+        try (Spool spool = Spool.open(root(), SpoolSettings.defaults().withQuotaJobs(2))) {
+            Jobs.submit(spool, "a", new byte[10]);
+            Jobs.submit(spool, "b", new byte[10]);
+            assertThrows(SpoolFullException.class, () -> spool.begin(JobHeader.of("c").withDeclaredSize(10)));
+            assertEquals(2, spool.usage().jobs());
+        }
+    }
+
+    @Test
+    void replayWritesEveryIntactRecordOnceAndDeletesTheSegments() throws Exception {
+        createEmptySpool();
+        byte[] segment = concat(record(5, 100), record(6, 200), record(7, 0));
+        Files.write(root().resolve("journal/000000000003.log"), segment);
+        try (Spool spool = Spool.open(root(), SpoolSettings.defaults())) {
+            for (long id : List.of(5L, 6L, 7L)) {
+                JobRecord job = spool.find(id).orElseThrow();
+                assertEquals(JobState.QUEUED, job.state());
+                assertArrayEquals(document(id), Files.readAllBytes(spool.documentPath(id)));
+            }
+            assertEquals(8, Jobs.submit(spool, "next", new byte[1]).id(), "ids continue above journaled ones");
+        }
+        assertEquals(List.of(), FolderScan.list(root().resolve("journal")));
+        assertEquals(List.of(), FolderScan.list(root().resolve("corrupt")));
+        // the same segment again (say its deletion was lost): nothing is written twice or changed
+        Files.write(root().resolve("journal/000000000003.log"), segment);
+        byte[] control = Files.readAllBytes(root().resolve("queue/000000000005.json"));
+        try (Spool spool = Spool.open(root(), SpoolSettings.defaults())) {
+            assertEquals(4, spool.jobs().size());
+        }
+        assertArrayEquals(control, Files.readAllBytes(root().resolve("queue/000000000005.json")));
+        assertEquals(List.of(), FolderScan.list(root().resolve("corrupt")));
+    }
+
+    @Test
+    void replayNeverRewritesAJobThatMovedOnOrWasPruned() throws Exception {
+        long done;
+        long pruned;
+        try (Spool spool = Spool.open(root(), SpoolSettings.defaults().withRetainDoneJobs(1))) {
+            pruned = Jobs.submit(spool, "pruned", document(1)).id();
+            done = Jobs.submit(spool, "done", document(2)).id();
+            spool.finish(pruned, JobOutcome.CANCELED, "x");
+            spool.finish(done, JobOutcome.COMPLETED, null);
+        }
+        assertEquals(List.of(pruned), historyIds());
+        Files.write(root().resolve("journal/000000000009.log"), concat(record(pruned, 10), record(done, 20)));
+        try (Spool spool = Spool.open(root(), SpoolSettings.defaults().withRetainDoneJobs(1))) {
+            assertEquals(JobState.DONE, spool.find(done).orElseThrow().state(), "not queued again");
+            assertFalse(spool.find(pruned).orElseThrow().documentPresent(), "not resurrected from the journal");
+            assertEquals(List.of(), spool.queued());
+        }
+        assertEquals(List.of(), FolderScan.list(root().resolve("corrupt")));
+    }
+
+    @Test
+    void tornTailAtEveryByteOffsetIsSeenAsTornAndNeverAsARecord() {
+        byte[] first = record(1, 0);
+        byte[] second = record(2, 0);
+        for (int cut = 0; cut < second.length; cut++) {
+            ByteBuffer segment = ByteBuffer.wrap(concat(first, java.util.Arrays.copyOf(second, cut)));
+            JournalCodec.Read intact = JournalCodec.read(segment, 0);
+            assertEquals(1, intact.entry().id(), "cut at " + cut);
+            JournalCodec.Read torn = JournalCodec.read(segment, first.length);
+            if (cut == 0) {
+                assertTrue(torn.atEnd());
+            } else {
+                assertEquals(null, torn.entry(), "a record cut at byte " + cut + " was read as intact");
+                assertTrue(torn.damage() != null, "cut at " + cut);
+            }
+        }
+    }
+
+    @Test
+    void tornTailIsDroppedAtOpenWhereverTheAppendStopped() throws Exception {
+        byte[] first = record(1, 0);
+        byte[] second = record(2, 0);
+        int json = 20 + 40; // inside the control JSON
+        int doc = second.length - 32 - 50; // inside the document
+        for (int cut : new int[] {1, 3, 4, 7, 8, 11, 16, 19, 20, json, doc, second.length - 32, second.length - 1}) {
+            Path spoolDir = dir.resolve("cut-" + cut);
+            Spool.open(spoolDir, SpoolSettings.defaults()).close();
+            Files.write(spoolDir.resolve("journal/000000000001.log"), concat(first, java.util.Arrays.copyOf(second, cut)));
+            SpoolReport report = SpoolInspector.inspect(spoolDir);
+            assertEquals(List.of(1L), report.jobs().stream().map(InspectedJob::id).toList());
+            assertEquals("journaled", report.jobs().get(0).note());
+            assertEquals(List.of(Anomaly.JOURNAL_TORN_TAIL), report.anomalies().stream().map(Anomaly::kind).toList());
+            try (Spool spool = Spool.open(spoolDir, SpoolSettings.defaults())) {
+                assertEquals(List.of(1L), spool.jobs().stream().map(JobRecord::id).toList(), "cut at " + cut);
+                assertArrayEquals(document(1), Files.readAllBytes(spool.documentPath(1)));
+            }
+            assertEquals(List.of(), FolderScan.list(spoolDir.resolve("journal")), "cut at " + cut);
+            assertEquals(List.of(), FolderScan.list(spoolDir.resolve("corrupt")), "a torn tail is a crash, not damage");
+            assertEquals(List.of(), SpoolInspector.inspect(spoolDir).anomalies());
+        }
+    }
+
+    @Test
+    void corruptCrcInTheNewestSegmentDropsTheRecordAndWhatFollows() throws Exception {
+        createEmptySpool();
+        byte[] second = record(2, 64);
+        second[second.length - 40] ^= 1; // one flipped bit in the document
+        Files.write(root().resolve("journal/000000000001.log"), concat(record(1, 64), second, record(3, 64)));
+        SpoolReport report = SpoolInspector.inspect(root());
+        assertEquals(List.of(1L), report.jobs().stream().map(InspectedJob::id).toList());
+        assertTrue(report.anomalies().get(0).detail().contains("CRC32C"), report.anomalies().toString());
+        try (Spool spool = Spool.open(root(), SpoolSettings.defaults())) {
+            assertEquals(List.of(1L), spool.jobs().stream().map(JobRecord::id).toList());
+        }
+    }
+
+    @Test
+    void damagedOlderSegmentIsReplayedUpToTheDamageAndMovedToCorrupt() throws Exception {
+        createEmptySpool();
+        byte[] second = record(2, 64);
+        second[20] ^= 0x10;
+        Files.write(root().resolve("journal/000000000001.log"), concat(record(1, 64), second));
+        Files.write(root().resolve("journal/000000000002.log"), record(3, 64));
+        SpoolReport report = SpoolInspector.inspect(root());
+        assertEquals(List.of(Anomaly.JOURNAL_CORRUPT), report.anomalies().stream().map(Anomaly::kind).toList());
+        assertEquals(List.of(1L, 3L), report.jobs().stream().map(InspectedJob::id).toList());
+        try (Spool spool = Spool.open(root(), SpoolSettings.defaults())) {
+            assertEquals(List.of(1L, 3L), spool.jobs().stream().map(JobRecord::id).toList());
+        }
+        assertEquals(List.of(root().resolve("corrupt/journal-000000000001.log")), FolderScan.list(root().resolve("corrupt")));
+        assertEquals(List.of(), FolderScan.list(root().resolve("journal")));
+    }
+
+    @Test
+    void aFailingJournalFallsBackToTheFilePathWithoutLosingOrDoublingJobs() throws Exception {
+        SpoolFiles failingJournal = new SpoolFiles() {
+            private final Set<FileChannel> segments = ConcurrentHashMap.newKeySet();
+
+            @Override
+            FileChannel createExclusive(Path file) throws IOException {
+                FileChannel channel = super.createExclusive(file);
+                if (file.toString().endsWith(".log")) {
+                    segments.add(channel);
+                }
+                return channel;
+            }
+
+            @Override
+            void force(FileChannel channel) throws IOException {
+                if (segments.contains(channel)) {
+                    throw new IOException("injected fsync failure on the journal");
+                }
+                super.force(channel);
+            }
+        };
+        List<Long> ids = new ArrayList<>();
+        try (Spool spool = Spool.open(root(), SpoolSettings.defaults(), failingJournal)) {
+            for (int i = 0; i < 3; i++) {
+                ids.add(Jobs.submit(spool, "j" + i, document(i)).id());
+            }
+            assertEquals(0, spool.journalFsyncs());
+        }
+        try (Spool spool = Spool.open(root(), SpoolSettings.defaults())) {
+            assertEquals(ids, spool.jobs().stream().map(JobRecord::id).toList());
+            for (int i = 0; i < 3; i++) {
+                assertArrayEquals(document(i), Files.readAllBytes(spool.documentPath(ids.get(i))));
+            }
+        }
+        assertEquals(List.of(), FolderScan.list(root().resolve("corrupt")));
+    }
+
+    @Test
+    void journalOffCommitsEverySmallJobThroughTheFilePath() throws Exception {
+        try (Spool spool = Spool.open(root(), SpoolSettings.defaults().withJournalMaxBytes(0))) {
+            long id = Jobs.submit(spool, "a", document(1)).id();
+            assertEquals(0, spool.journalFsyncs());
+            assertTrue(Files.exists(root().resolve("queue/" + SpoolLayout.name(id) + ".json")));
+        }
+    }
+
+    // ---- helpers
+
+    private void createEmptySpool() throws IOException {
+        Spool.open(root(), SpoolSettings.defaults()).close();
+    }
+
+    private static byte[] document(long id) {
+        return Jobs.content(id, 100 + (int) id);
+    }
+
+    /** A record exactly as the journal writes it, for job {@code id} with {@link #document(long)}. */
+    private static byte[] record(long id, int ignored) {
+        byte[] doc = document(id);
+        String sha = Jobs.sha256(doc);
+        JobRecord job = new JobRecord(id, JobHeader.of("job-" + id).withDeclaredSize(doc.length), JobState.QUEUED,
+                doc.length, sha, 0, null, null, T0, T0, true);
+        ByteBuffer encoded = JournalCodec.encode(id, ControlCodec.encodeControl(job), doc, HexFormat.of().parseHex(sha));
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        return bytes;
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    private List<Long> historyIds() throws IOException {
+        List<Long> ids = new ArrayList<>();
+        for (String line : Files.readAllLines(root().resolve("history.jsonl"))) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(line);
+            assertTrue(m.find(), line);
+            ids.add(Long.parseLong(m.group(1)));
+        }
+        return ids;
+    }
+}
