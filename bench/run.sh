@@ -62,9 +62,17 @@ start_server() {
   done
   echo "the server did not listen within 30 s" >&2; exit 1
 }
+# SIGTERM, then SIGKILL if the server has not exited within STOP_WAIT seconds (a hung shutdown is logged, not waited out)
+stop_wait="${STOP_WAIT:-30}"
 stop_server() {
   [[ -n "$server_pid" ]] || return 0
   kill -TERM "$server_pid" 2>/dev/null || true
+  for _ in $(seq 1 $((stop_wait * 10))); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$server_pid" 2>/dev/null; then
+    log "  the server did not stop within ${stop_wait}s of SIGTERM: thread dump in $work/hung-$server_pid.txt, killed"
+    jstack "$server_pid" > "$work/hung-$server_pid.txt" 2>&1 || true
+    kill -KILL "$server_pid" 2>/dev/null || true
+  fi
   wait "$server_pid" 2>/dev/null || true
   server_pid=""
 }
