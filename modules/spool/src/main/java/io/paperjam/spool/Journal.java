@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,6 +79,7 @@ final class Journal implements Closeable {
 
     private final SpoolDisk disk;
     private final Path dir;
+    private final long segmentBytes;
     private final ReentrantLock appendLock = new ReentrantLock();
     private final ReentrantLock syncLock = new ReentrantLock();
     private final AtomicLong durable = new AtomicLong();
@@ -84,13 +87,20 @@ final class Journal implements Closeable {
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final Semaphore backlog = new Semaphore(MAX_BACKLOG_JOBS);
     private final Materialiser materialiser;
+    private final List<Segment> retired = new ArrayList<>(); // full and unneeded, to delete; guarded by appendLock
     private Segment active;
     private long nextSegment;
     private long appended;
     private volatile IOException failed;
 
     Journal(SpoolDisk disk, long nextSegment) {
+        this(disk, nextSegment, SEGMENT_BYTES);
+    }
+
+    /** With another segment size (tests use tiny ones to rotate often). */
+    Journal(SpoolDisk disk, long nextSegment, long segmentBytes) {
         this.disk = disk;
+        this.segmentBytes = segmentBytes;
         this.dir = disk.layout.journal();
         this.nextSegment = nextSegment;
         this.materialiser = new Materialiser(disk, this);
@@ -128,6 +138,7 @@ final class Journal implements Closeable {
             } finally {
                 appendLock.unlock();
             }
+            reap();
             awaitDurable(lsn);
             Pending entry = new Pending(job, control, document, segment, new CompletableFuture<>());
             pending.put(job.id(), entry);
@@ -175,13 +186,13 @@ final class Journal implements Closeable {
     /** The active segment, after closing a full one (forced, so only the newest segment can have a torn tail). */
     private Segment segmentFor(int length) throws IOException {
         try {
-            if (active != null && active.size > 0 && active.size + length > SEGMENT_BYTES) {
+            if (active != null && active.size > 0 && active.size + length > segmentBytes) {
                 disk.files.force(active.channel);
                 durable.accumulateAndGet(appended, Math::max);
                 Segment full = active;
                 active = null;
                 if (full.unmaterialised == 0) {
-                    delete(full);
+                    retired.add(full);
                 }
             }
             if (active == null) {
@@ -209,10 +220,43 @@ final class Journal implements Closeable {
         try {
             segment.unmaterialised--;
             if (segment.unmaterialised == 0 && segment != active) {
-                delete(segment);
+                retired.add(segment);
             }
         } finally {
             appendLock.unlock();
+        }
+        reap();
+    }
+
+    /**
+     * Closes and deletes retired segments. Lock order everywhere is syncLock before appendLock (the leader's
+     * order); holding syncLock also means no leader is forcing a channel that is being closed.
+     */
+    private void reap() {
+        appendLock.lock();
+        try {
+            if (retired.isEmpty()) {
+                return;
+            }
+        } finally {
+            appendLock.unlock();
+        }
+        syncLock.lock();
+        try {
+            List<Segment> dead;
+            appendLock.lock();
+            try {
+                dead = new ArrayList<>(retired);
+                retired.clear();
+            } finally {
+                appendLock.unlock();
+            }
+            for (Segment segment : dead) {
+                closeQuietly(segment);
+                disk.deleteQuietly(segment.path);
+            }
+        } finally {
+            syncLock.unlock();
         }
     }
 
@@ -256,11 +300,14 @@ final class Journal implements Closeable {
     }
 
     private void closeSegments(boolean deleteEmpty) {
+        reap();
+        syncLock.lock();
         appendLock.lock();
         try {
             if (active != null) {
                 if (deleteEmpty && active.unmaterialised == 0 && pending.isEmpty()) {
-                    delete(active);
+                    closeQuietly(active);
+                    disk.deleteQuietly(active.path);
                 } else {
                     closeQuietly(active);
                     if (deleteEmpty) {
@@ -273,15 +320,6 @@ final class Journal implements Closeable {
             failed = failed != null ? failed : new SpoolException("journal closed");
         } finally {
             appendLock.unlock();
-        }
-    }
-
-    private void delete(Segment segment) {
-        syncLock.lock(); // no leader is forcing its channel right now
-        try {
-            closeQuietly(segment);
-            disk.deleteQuietly(segment.path);
-        } finally {
             syncLock.unlock();
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -94,6 +95,43 @@ class JournalTest {
         try (Spool spool = Spool.open(root(), SpoolSettings.defaults())) {
             assertEquals(ids, Set.copyOf(spool.queued().stream().map(JobRecord::id).toList()));
         }
+    }
+
+    @Test
+    void segmentsRotateAndAreDeletedUnderConcurrentCommitsWithoutDeadlock() throws Exception {
+        createEmptySpool();
+        SpoolDisk disk = new SpoolDisk(new SpoolLayout(root()), new SpoolFiles());
+        Journal journal = new Journal(disk, 1, 4096); // a new segment every few records
+        int threads = 8;
+        int each = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> {
+                List<Future<?>> tasks = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    tasks.add(pool.submit(() -> {
+                        for (int i = 0; i < each; i++) {
+                            long id = 1000L * (thread + 1) + i;
+                            byte[] doc = document(id);
+                            String sha = Jobs.sha256(doc);
+                            JobRecord job = new JobRecord(id, JobHeader.of("r").withDeclaredSize(doc.length),
+                                    JobState.QUEUED, doc.length, sha, 0, null, null, T0, T0, true);
+                            journal.commit(job, ControlCodec.encodeControl(job), doc, HexFormat.of().parseHex(sha));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> task : tasks) {
+                    task.get();
+                }
+                journal.close();
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(), FolderScan.list(root().resolve("journal")), "every segment deleted once written out");
+        assertEquals(threads * each * 2, FolderScan.list(root().resolve("queue")).size());
     }
 
     @Test

@@ -14,13 +14,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The spool benchmark behind {@code bench/spool/run.sh} (not a test). Modes, each printing one result line:
  * <pre>
- *   commits  DIR THREADS SECONDS   spool commits/s of 4 KiB jobs
+ *   commits  DIR THREADS SECONDS [off]  spool commits/s of 4 KiB jobs (journal on by default; "off" = file path)
  *   baseline DIR THREADS SECONDS   plain create + write 4 KiB + fsync + rename + directory fsync, per second
  *   big      DIR MIB [KIB]         MB/s of one MIB-MiB job streamed in 1 MiB direct chunks (or KIB-KiB heap
  *                                  chunks, as a network server hands them over) and committed
  *   bigjava  DIR MIB               MB/s of the same bytes written by a plain FileChannel loop, forced at the end
  * </pre>
- * Commit series also print the 99th percentile latency of one commit in milliseconds after the rate.
+ * Commit series also print the 99th percentile latency of one commit in milliseconds after the rate, and how
+ * long the spool's close took afterwards ("drain": writing what the journal still held to queue/).
  */
 public final class SpoolBench {
 
@@ -32,7 +33,8 @@ public final class SpoolBench {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[1]);
         switch (args[0]) {
-            case "commits" -> report("spool-commits", args[2], commits(dir, Integer.parseInt(args[2]), Integer.parseInt(args[3])), "commits/s");
+            case "commits" -> report("spool-commits", args[2], commits(dir, Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    args.length > 4 && args[4].equals("off")), "commits/s");
             case "baseline" -> report("baseline-commits", args[2], baseline(dir, Integer.parseInt(args[2]), Integer.parseInt(args[3])), "commits/s");
             case "big" -> report("spool-big", args[2], big(dir, Integer.parseInt(args[2]),
                     args.length > 3 ? Integer.parseInt(args[3]) : 0), "MB/s");
@@ -46,12 +48,17 @@ public final class SpoolBench {
     }
 
     private static void report(String what, String param, double[] rateAndP99, String unit) {
-        System.out.printf("%s %s %.1f %s p99 %.2f ms%n", what, param, rateAndP99[0], unit, rateAndP99[1]);
+        System.out.printf("%s %s %.1f %s p99 %.2f ms%s%n", what, param, rateAndP99[0], unit, rateAndP99[1],
+                rateAndP99.length > 2 ? String.format(" drain %.2f s", rateAndP99[2]) : "");
     }
 
-    private static double[] commits(Path dir, int threads, int seconds) throws Exception {
+    private static double[] commits(Path dir, int threads, int seconds, boolean journalOff) throws Exception {
         SpoolSettings settings = SpoolSettings.defaults().withQuotaJobs(Integer.MAX_VALUE).withQuotaBytes(Long.MAX_VALUE);
-        try (Spool spool = Spool.open(dir, settings)) {
+        if (journalOff) {
+            settings = settings.withJournalMaxBytes(0);
+        }
+        Spool spool = Spool.open(dir, settings);
+        try {
             byte[] doc = Jobs.content(1, JOB);
             Jobs.submit(spool, "warm-up", doc); // class loading is not timed
             double[] rate = timed(threads, seconds, () -> {
@@ -61,8 +68,14 @@ public final class SpoolBench {
                 }
             });
             long[] stats = spool.queueSyncStats();
-            System.err.printf("  queue/ directory fsyncs: %d for %d commits%n", stats[1], stats[0]);
-            return rate;
+            System.err.printf("  queue/ directory fsyncs: %d for %d requests; journal fsyncs: %d%n", stats[1], stats[0],
+                    spool.journalFsyncs());
+            long closing = System.nanoTime();
+            spool.close(); // writes whatever the journal still holds to queue/
+            double drain = (System.nanoTime() - closing) / 1e9;
+            return new double[] {rate[0], rate[1], drain};
+        } finally {
+            spool.close();
         }
     }
 
