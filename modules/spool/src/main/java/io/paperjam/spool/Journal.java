@@ -54,7 +54,7 @@ final class Journal implements Closeable {
     /** A segment is closed (forced) and a new one started once it holds this many bytes. */
     static final long SEGMENT_BYTES = 8L << 20;
     /** At most this many acknowledged jobs wait for materialisation; beyond it commits take the file path. */
-    static final int MAX_BACKLOG_JOBS = 2048;
+    static final int MAX_BACKLOG_JOBS = 100_000;
     /** How long openDocument and state changes wait for a journaled job's files. */
     static final long MATERIALISE_WAIT_SECONDS = 60;
 
@@ -73,8 +73,11 @@ final class Journal implements Closeable {
         }
     }
 
-    /** An acknowledged journaled job waiting for its files. */
-    record Pending(JobRecord job, byte[] control, byte[] document, Segment segment, CompletableFuture<Void> done) {
+    /**
+     * An acknowledged journaled job waiting for its files; its document is read back from the segment (at
+     * {@code offset}, {@code length} bytes of record), so a backlog costs disk, not memory.
+     */
+    record Pending(JobRecord job, Segment segment, long offset, int length, CompletableFuture<Void> done) {
     }
 
     private final SpoolDisk disk;
@@ -82,6 +85,8 @@ final class Journal implements Closeable {
     private final long segmentBytes;
     private final ReentrantLock appendLock = new ReentrantLock();
     private final ReentrantLock syncLock = new ReentrantLock();
+    private final Object waiting = new Object();
+    private boolean leading; // guarded by waiting
     private final AtomicLong durable = new AtomicLong();
     private final AtomicLong fsyncs = new AtomicLong();
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
@@ -120,11 +125,14 @@ final class Journal implements Closeable {
         try {
             ByteBuffer record = JournalCodec.encode(job.id(), control, document, sha256);
             long lsn;
+            long offset;
+            int length;
             appendLock.lock();
             try {
                 ensureHealthy();
                 Segment target = segmentFor(record.remaining());
-                int length = record.remaining();
+                length = record.remaining();
+                offset = target.size;
                 try {
                     disk.files.write(target.channel, record);
                 } catch (IOException | RuntimeException e) {
@@ -140,7 +148,7 @@ final class Journal implements Closeable {
             }
             reap();
             awaitDurable(lsn);
-            Pending entry = new Pending(job, control, document, segment, new CompletableFuture<>());
+            Pending entry = new Pending(job, segment, offset, length, new CompletableFuture<>());
             pending.put(job.id(), entry);
             materialiser.submit(entry);
             handedOver = true;
@@ -154,32 +162,66 @@ final class Journal implements Closeable {
         }
     }
 
-    /** Returns once every record appended before the call started is on disk (one fsync for many callers). */
+    /**
+     * Returns once the record ending at {@code lsn} is on disk. Classic group commit: one caller at a time
+     * leads an fsync that covers every record appended before it started; the others wait on a monitor and
+     * all wake when it ends, so callers it covered return at once while the next leader's fsync runs.
+     */
     private void awaitDurable(long lsn) throws IOException {
-        syncLock.lock();
+        boolean interrupted = false;
         try {
-            if (durable.get() >= lsn) {
-                return;
+            synchronized (waiting) {
+                while (durable.get() < lsn) {
+                    ensureHealthy();
+                    if (!leading) {
+                        leading = true;
+                        break;
+                    }
+                    try {
+                        waiting.wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the record is appended: its fate must be known before returning
+                    }
+                }
+                if (durable.get() >= lsn) {
+                    return;
+                }
             }
-            ensureHealthy();
-            FileChannel channel;
-            long target;
-            appendLock.lock();
-            try {
-                channel = active.channel;
-                target = appended;
-            } finally {
-                appendLock.unlock();
-            }
-            try {
-                disk.files.force(channel);
-            } catch (IOException | RuntimeException e) {
-                throw poison(e);
-            }
-            fsyncs.incrementAndGet();
-            durable.accumulateAndGet(target, Math::max);
+            lead();
         } finally {
-            syncLock.unlock();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** One fsync of the active segment covering everything appended so far; wakes every waiter after. */
+    private void lead() throws IOException {
+        try {
+            syncLock.lock(); // segments are only closed under it, never while forced
+            try {
+                FileChannel channel;
+                long target;
+                appendLock.lock();
+                try {
+                    channel = active.channel;
+                    target = appended;
+                } finally {
+                    appendLock.unlock();
+                }
+                disk.files.force(channel);
+                fsyncs.incrementAndGet();
+                durable.accumulateAndGet(target, Math::max);
+            } finally {
+                syncLock.unlock();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw poison(e);
+        } finally {
+            synchronized (waiting) {
+                leading = false;
+                waiting.notifyAll();
+            }
         }
     }
 

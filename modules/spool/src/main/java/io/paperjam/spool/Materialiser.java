@@ -5,8 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The background thread that writes journaled jobs out as {@code queue/<id>.json} + {@code queue/<id>.data},
- * in batches: every file of a batch is written, all of them are forced at once on a few helper threads (the
+ * in batches: each job's record is read back from its segment and checked, every file of the batch is written, all of them are forced at once on a few helper threads (the
  * disk completes concurrent fsyncs together), then renamed into queue/ (control file last) and queue/ is
  * fsynced once; only then the journal may forget the batch. A failed batch is retried until it succeeds or
  * the spool closes (the jobs stay safe in the journal meanwhile).
@@ -27,7 +30,7 @@ import org.slf4j.LoggerFactory;
 final class Materialiser {
 
     static final int BATCH = 256;
-    private static final int FORCE_THREADS = 8;
+    private static final int FORCE_THREADS = 16;
     private static final long RETRY_MILLIS = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(Materialiser.class);
 
@@ -115,18 +118,21 @@ final class Materialiser {
         SpoolLayout layout = disk.layout;
         List<Journal.Pending> todo = new ArrayList<>(batch.size());
         List<FileChannel> channels = new ArrayList<>(batch.size() * 2);
+        Map<Path, FileChannel> segments = new HashMap<>();
         try {
             for (Journal.Pending entry : batch) {
                 long id = entry.job().id();
                 if (Files.exists(layout.control(JobState.QUEUED, id))) {
                     continue; // renamed by an attempt whose queue/ fsync failed; the fsync below covers it
                 }
-                channels.add(create(layout.tmpData(id), entry.document()));
-                channels.add(create(layout.tmpControl(id), entry.control()));
+                JournalCodec.Entry record = readBack(segments, entry);
+                channels.add(create(layout.tmpData(id), record.document()));
+                channels.add(create(layout.tmpControl(id), record.control()));
                 todo.add(entry);
             }
             forceAll(channels);
         } finally {
+            channels.addAll(segments.values());
             for (FileChannel channel : channels) {
                 try {
                     channel.close();
@@ -141,6 +147,27 @@ final class Materialiser {
             disk.files.move(layout.tmpControl(id), layout.control(JobState.QUEUED, id), false);
         }
         disk.syncDir(layout.folder(JobState.QUEUED));
+    }
+
+    /** The job's record, read back from its segment (the page cache, normally) and checked again. */
+    private static JournalCodec.Entry readBack(Map<Path, FileChannel> open, Journal.Pending entry) throws IOException {
+        FileChannel channel = open.get(entry.segment().path);
+        if (channel == null) {
+            channel = FileChannel.open(entry.segment().path, StandardOpenOption.READ);
+            open.put(entry.segment().path, channel);
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(entry.length());
+        while (bytes.hasRemaining()) {
+            if (channel.read(bytes, entry.offset() + bytes.position()) < 0) {
+                throw new IOException(entry.segment().path + " ends before the record of job " + entry.job().id());
+            }
+        }
+        JournalCodec.Read read = JournalCodec.read(bytes.flip(), 0);
+        if (read.entry() == null || read.entry().id() != entry.job().id()) {
+            throw new IOException(entry.segment().path + ": the record of job " + entry.job().id() + " reads back "
+                    + (read.damage() != null ? read.damage() : "as another job"));
+        }
+        return read.entry();
     }
 
     private FileChannel create(Path file, byte[] content) throws IOException {
