@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * left on disk or counted against the quota.
  *
  * <p>Not thread-safe: one writer. The bytes reach the file in 1 MiB writes and are hashed on a second core
- * ({@link DocumentWriter}); at most a few MiB per upload are held in memory. {@link #asOutputStream()} copies
+ * ({@link DocumentWriter}); at most a few MiB per upload are held in memory. A job that declared a size up to
+ * {@link SpoolSettings#journalMaxBytes()} is held in memory instead ({@link DocumentBuffer}) and committed
+ * through the {@link Journal}. {@link #asOutputStream()} copies
  * on every call, so wrap it in a {@code BufferedOutputStream} for byte-at-a-time writers.
  */
 public final class JobUpload implements Closeable {
