@@ -129,7 +129,12 @@ final class CrashCycles {
         SpoolReport report = SpoolInspector.inspect(spool);
         assertEquals(List.of(), report.anomalies(), "anomalies after recovery");
         Map<Long, InspectedJob> jobs = new ConcurrentHashMap<>();
-        report.jobs().forEach(job -> jobs.put(job.id(), job));
+        for (InspectedJob job : report.jobs()) {
+            jobs.put(job.id(), job);
+            Path data = dataFile(job.id());   // acknowledged or not (killed before the reply), no job is half there
+            assertTrue(data != null && job.sha256().equals(Fixtures.sha256(Files.readAllBytes(data))),
+                    "job " + job.id() + " is not whole: " + job);
+        }
         int lost = 0;
         for (Map.Entry<Long, String> acked : acknowledged.entrySet()) {
             InspectedJob job = jobs.get(acked.getKey());

@@ -27,7 +27,7 @@ class CrashSafetyTest {
 
     @Test
     @Tag("soak")
-    @Timeout(1800)
+    @Timeout(3600)
     void twoHundredKillsUnderLoadLoseNothingAcknowledged() throws Exception {
         run(200);
     }

@@ -31,9 +31,9 @@ final class Fixtures {
 
     /** Every file name a spool may hold: its own bookkeeping, and documents and records named by job id only. */
     private static final Pattern SPOOL_FILE = Pattern.compile(
-            "(\\d{12,}\\.(data|json)|lock|last-id|history\\.jsonl|printer\\.json|token|paperjam-spool)"
+            "((journal-)?\\d{12,}\\.(data|json|log)|lock|last-id|history\\.jsonl|printer\\.json|token|paperjam-spool)"
                     + "(\\.\\d+(\\.new)?)?");
-    private static final Set<String> SPOOL_FOLDERS = Set.of("tmp", "queue", "active", "done", "corrupt");
+    private static final Set<String> SPOOL_FOLDERS = Set.of("tmp", "queue", "active", "done", "corrupt", "journal");
 
     private Fixtures() {
     }

@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 final class Wire implements AutoCloseable {
 
     static final int READ_TIMEOUT_MILLIS = 10_000;
-    private static final int MAX_LINE = 1 << 20;
+    /** Longest reply line read; a `jobs` listing of many thousand jobs is several megabytes. */
+    private static final int MAX_LINE = 64 << 20;
 
     private final Socket socket;
     private final InputStream in;
