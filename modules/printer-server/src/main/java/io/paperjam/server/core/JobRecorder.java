@@ -43,6 +43,7 @@ final class JobRecorder {
         try {
             saveProgress(job);
             core.spool.requeue(job.id);
+            core.queued.add(job.id);
             LOG.info("job {} requeued at page {} for the next start", job.id, job.pagesDone);
         } catch (IOException e) {
             LOG.warn("cannot requeue job {} ({}); the spool will on its next open", job.id, e.toString());
@@ -53,30 +54,56 @@ final class JobRecorder {
         }
     }
 
-    /** Records the job's end in the spool and tells watchers; false when the spool could not record it. */
+    /**
+     * Records the job's end in the spool and tells watchers; false when the spool could not record it.
+     * The spool and device-state writes happen without the printer's lock, so that status and new
+     * jobs never wait for their fsyncs: only this thread writes the spool records of the job on the
+     * device (a cancel only flags it), and the job stays {@code current} until the end is recorded.
+     */
     boolean finish(PrintingJob job, JobOutcome outcome, String reason) {
+        JobRecord progressed = null;
+        JobRecord done = null;
+        IOException failure = null;
+        if (job.pagesDone != job.persistedPages) {
+            try {
+                progressed = core.spool.progress(job.id, job.pagesDone);
+            } catch (IOException e) {
+                LOG.warn("cannot record that job {} reached page {}: {}", job.id, job.pagesDone, e.toString());
+            }
+        }
+        try {
+            done = core.spool.finish(job.id, outcome, reason);
+        } catch (IOException e) {
+            failure = e;
+        }
+        DeviceStore.Snapshot snapshot;
         core.lock.lock();
         try {
-            saveProgress(job);
-            JobRecord done = core.spool.finish(job.id, outcome, reason);
-            if (outcome == JobOutcome.COMPLETED) {
-                core.device.jobPrinted();
+            if (progressed != null) {
+                job.record = progressed;
+                job.persistedPages = job.pagesDone;
             }
             core.current = null;
-            LOG.info("job {} {} after {} page(s){}", job.id, outcome.name().toLowerCase(Locale.ROOT),
-                    job.pagesDone, reason == null ? "" : ": " + reason);
-            core.store.save(core.device);
-            core.jobEvent(Event.TYPE_JOB_STATE, core.view(done), null);
-            core.printerChanged(true);
-            return true;
-        } catch (IOException e) {
-            LOG.error("cannot record the end of job {} ({}); it prints again after a restart", job.id, e.toString());
-            core.current = null;
-            core.printerChanged(true);
-            return false;
-        } finally {
+            if (failure != null) {
+                LOG.error("cannot record the end of job {} ({}); it prints again after a restart", job.id,
+                        failure.toString());
+                snapshot = core.store.snapshot(core.device);
+                core.printerChanged(true);
+            } else {
+                if (outcome == JobOutcome.COMPLETED) {
+                    core.device.jobPrinted();
+                }
+                LOG.info("job {} {} after {} page(s){}", job.id, outcome.name().toLowerCase(Locale.ROOT),
+                        job.pagesDone, reason == null ? "" : ": " + reason);
+                snapshot = core.store.snapshot(core.device);
+                core.jobEvent(Event.TYPE_JOB_STATE, core.view(done), null);
+                core.printerChanged(true);
+            }
             core.changed.signalAll();
+        } finally {
             core.lock.unlock();
         }
+        core.store.write(snapshot);
+        return failure == null;
     }
 }

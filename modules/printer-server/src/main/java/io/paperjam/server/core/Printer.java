@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The printer every front door talks to: the simulated device, the scheduler thread that prints
  * the spool's jobs on it, and the events that tell watchers about both. Thread-safe: every
- * method takes the printer's lock, which the scheduler gives up while a sheet prints.
+ * method takes the printer's lock, which the scheduler gives up while a sheet prints and while it
+ * starts or ends a job in the spool; no method here holds it across a spool or device-state fsync of
+ * the scheduler's.
  */
 public final class Printer implements AutoCloseable {
 
@@ -63,7 +65,10 @@ public final class Printer implements AutoCloseable {
         Printer printer = new Printer(core);
         core.lock.lock();
         try {
-            spool.queued().forEach(job -> core.announced.add(job.id()));
+            spool.queued().forEach(job -> {
+                core.announced.add(job.id());
+                core.queued.add(job.id());
+            });
             store.save(device);
             core.printerChanged(false);
             LOG.info("printer ready: {} queued job(s), reasons {}, fault plan {}", core.announced.size(),
@@ -119,6 +124,7 @@ public final class Printer implements AutoCloseable {
             }
             JobRecord done = core.spool.finish(id, JobOutcome.CANCELED, Scheduler.CANCELED_BY_USER);
             core.announced.remove(id);
+            core.queued.remove(id);
             LOG.info("job {} canceled while {}", id, record.state() == JobState.QUEUED ? "pending" : "not printing");
             JobInfo view = core.view(done);
             core.jobEvent(Event.TYPE_JOB_STATE, view, null);
@@ -246,8 +252,11 @@ public final class Printer implements AutoCloseable {
     public JobInfo accepted(JobRecord committed) {
         return locked(() -> {
             JobRecord latest = core.spool.find(committed.id()).orElse(committed);
-            if (latest.state() == JobState.QUEUED) {
+            // the scheduler may already have taken it (spool record still queued while it activates)
+            boolean taken = core.current != null && core.current.id == latest.id();
+            if (latest.state() == JobState.QUEUED && !taken) {
                 core.announced.add(latest.id());
+                core.queued.add(latest.id());
             }
             JobInfo view = core.view(latest);
             core.jobEvent(Event.TYPE_JOB_QUEUED, view, null);
@@ -289,19 +298,20 @@ public final class Printer implements AutoCloseable {
         if (scheduler.isAlive()) {
             LOG.warn("the scheduler did not stop within {}; the spool requeues its job on the next open", CLOSE_WAIT);
         }
-        locked(() -> {
-            core.store.save(core.device);
-            return null;
-        });
+        core.store.write(locked(() -> core.store.snapshot(core.device)));
         LOG.info("printer closed");
     }
 
+    /** Applies an operator change under the lock and saves the device once the lock is free again. */
     private PrinterInfo change(boolean suppliesChanged, Runnable action) {
-        return locked(() -> {
+        DeviceStore.Snapshot[] saved = new DeviceStore.Snapshot[1];
+        PrinterInfo info = locked(() -> {
             action.run();
-            core.deviceChanged(suppliesChanged);
+            saved[0] = core.deviceChangedUnsaved(suppliesChanged);
             return core.info();
         });
+        core.store.write(saved[0]);
+        return info;
     }
 
     private <T> T locked(Supplier<T> action) {

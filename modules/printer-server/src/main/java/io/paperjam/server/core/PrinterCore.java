@@ -34,6 +34,12 @@ final class PrinterCore {
     final FaultInjector injector;
     /** Queued jobs whose job-queued event went out; the scheduler prefers them (see Scheduler). */
     final Set<Long> announced = new HashSet<>();
+    /**
+     * Jobs queued in the spool as the printer knows them (committed and accepted, requeued, or found
+     * by the scheduler), so that status counts the queue in constant time instead of scanning the
+     * spool's index. A job leaves it when the scheduler takes it or a cancel ends it.
+     */
+    final Set<Long> queued = new HashSet<>();
     /** Page counts the scheduler learned from documents whose record has none (since start). */
     final Map<Long, Integer> countedPages = new HashMap<>();
     PrintingJob current;
@@ -55,7 +61,7 @@ final class PrinterCore {
                 : current != null ? PrinterState.PROCESSING : PrinterState.IDLE;
         String message = reasons.isEmpty() ? null : reasons.get(0).wire() + ": " + reasons.get(0).meaning();
         return new PrinterInfo(state, reasons.stream().map(PrinterReason::wire).toList(), message,
-                device.supplies(), spool.queued().size(), current == null ? null : current.id);
+                device.supplies(), queued.size(), current == null ? null : current.id);
     }
 
     JobInfo view(JobRecord record) {
@@ -72,6 +78,17 @@ final class PrinterCore {
         store.save(device);
         printerChanged(suppliesChanged);
         changed.signalAll();
+    }
+
+    /**
+     * As {@link #deviceChanged} but returns the state to save, for the caller to write once it has
+     * let go of the lock (so that status and new jobs do not wait for the fsync).
+     */
+    DeviceStore.Snapshot deviceChangedUnsaved(boolean suppliesChanged) {
+        DeviceStore.Snapshot snapshot = store.snapshot(device);
+        printerChanged(suppliesChanged);
+        changed.signalAll();
+        return snapshot;
     }
 
     /** Publishes a printer event when state or reasons changed since the last one, or when forced. */

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * page, sheet by sheet (a page's copies one after another). Before every sheet it asks the device
  * whether it may print; a fault or pause stops the job at that point, and clearing it resumes the
  * job there, so every page prints exactly once. It holds the printer's lock except while a sheet
- * is being paced or a page read from disk.
+ * is being paced, a page read from disk, or a job started or ended in the spool (those fsyncs must
+ * not hold up status and new jobs).
  */
 final class Scheduler implements Runnable {
 
@@ -61,6 +62,9 @@ final class Scheduler implements Runnable {
         LOG.info("scheduler started: {} ppm", core.settings.device().ppm());
         PrintingJob job;
         while ((job = nextJob()) != null) {
+            if (!activate(job)) {
+                continue;
+            }
             try {
                 print(job);
             } catch (RuntimeException e) {
@@ -71,7 +75,7 @@ final class Scheduler implements Runnable {
         LOG.info("scheduler stopped");
     }
 
-    /** Waits for a queued job and a ready device, and starts the job; null once the printer closes. */
+    /** Waits for a queued job and a ready device, and claims the job; null once the printer closes. */
     private PrintingJob nextJob() {
         core.lock.lock();
         try {
@@ -79,11 +83,7 @@ final class Scheduler implements Runnable {
                 if (core.device.ready()) {
                     Optional<JobRecord> next = firstPrintable();
                     if (next.isPresent()) {
-                        PrintingJob job = start(next.get());
-                        if (job != null) {
-                            return job;
-                        }
-                        continue;
+                        return claim(next.get());
                     }
                 }
                 awaitChange(IDLE_POLL);
@@ -103,37 +103,68 @@ final class Scheduler implements Runnable {
             if (core.announced.contains(queued.id())) {
                 return Optional.of(queued);
             }
+            core.queued.add(queued.id()); // committed without Printer.accepted: count it from now on
             long since = unannouncedSince.computeIfAbsent(queued.id(), id -> System.nanoTime());
             return System.nanoTime() - since >= IDLE_POLL.toNanos() ? Optional.of(queued) : Optional.empty();
         }
         return Optional.empty();
     }
 
-    private PrintingJob start(JobRecord queued) {
+    /**
+     * Under the lock: makes the job the one on the device, so that a cancel or close from now on
+     * goes through the scheduler, before its spool record moves (see {@link #activate}).
+     */
+    private PrintingJob claim(JobRecord queued) {
         core.announced.remove(queued.id());
+        core.queued.remove(queued.id());
         unannouncedSince.remove(queued.id());
+        PrintingJob job = new PrintingJob(queued, System.nanoTime());
+        core.current = job;
+        return job;
+    }
+
+    /** Without the lock: moves the claimed job to active in the spool; false when it cannot start. */
+    private boolean activate(PrintingJob job) {
         JobRecord active;
         try {
-            active = core.spool.activate(queued.id());
+            active = core.spool.activate(job.id);
         } catch (IOException e) {
-            LOG.error("cannot start job {}: {}", queued.id(), e.toString());
-            broken.add(queued.id());
+            LOG.error("cannot start job {}: {}", job.id, e.toString());
+            abortUnstartable(job);
+            return false;
+        }
+        core.lock.lock();
+        try {
+            job.record = active;
+            job.updated = active.updated();
+            LOG.info("job {} '{}' started at page {} of {}", job.id, active.header().name(), job.pagesDone + 1,
+                    job.pages == null ? "?" : job.pages);
+            core.jobEvent(Event.TYPE_JOB_STATE, core.view(active), null);
+            core.printerChanged(false);
+            return true;
+        } finally {
+            core.lock.unlock();
+        }
+    }
+
+    private void abortUnstartable(PrintingJob job) {
+        core.lock.lock();
+        try {
+            core.current = null;
+            broken.add(job.id);
             try {
-                JobRecord aborted = core.spool.finish(queued.id(), JobOutcome.ABORTED, DOCUMENT_UNREADABLE);
+                JobRecord aborted = core.spool.finish(job.id, JobOutcome.ABORTED, DOCUMENT_UNREADABLE);
                 core.jobEvent(Event.TYPE_JOB_STATE, core.view(aborted), null);
             } catch (IOException again) {
-                LOG.error("cannot abort job {} either ({}); it stays queued, skipped until a restart", queued.id(),
+                core.queued.add(job.id);
+                LOG.error("cannot abort job {} either ({}); it stays queued, skipped until a restart", job.id,
                         again.toString());
             }
-            return null;
+            core.printerChanged(false);
+            core.changed.signalAll();
+        } finally {
+            core.lock.unlock();
         }
-        PrintingJob job = new PrintingJob(active, System.nanoTime());
-        core.current = job;
-        LOG.info("job {} '{}' started at page {} of {}", job.id, active.header().name(), job.pagesDone + 1,
-                job.pages == null ? "?" : job.pages);
-        core.jobEvent(Event.TYPE_JOB_STATE, core.view(active), null);
-        core.printerChanged(false);
-        return job;
     }
 
     private void print(PrintingJob job) {
