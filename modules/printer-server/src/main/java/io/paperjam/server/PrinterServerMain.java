@@ -52,7 +52,8 @@ public final class PrinterServerMain implements Callable<Integer> {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("printer-server: " + e.getMessage());
             if (main.verbose) {
-                e.printStackTrace(commandLine.getErr());   // only on request, on the terminal
+                // the whole trace only on request (-v), through the log like everything else
+                LoggerFactory.getLogger(PrinterServerMain.class).error("could not start", e);
             }
             return EXIT_START_FAILED;
         });
