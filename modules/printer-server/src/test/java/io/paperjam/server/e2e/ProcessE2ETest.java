@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.paperjam.server.testing.ChildPrinter;
 import io.paperjam.spool.JobRecord;
 import io.paperjam.spool.JobState;
 import io.paperjam.spool.Spool;
@@ -28,7 +29,7 @@ class ProcessE2ETest {
     void sigtermLetsTheUploadInFlightFinishKeepsEveryAcknowledgedJobAndExitsZero() throws Exception {
         long queued;
         long inFlight;
-        try (ChildServer child = new ChildServer(List.of(), spool, "--fault", "offline")) {
+        try (ChildPrinter child = ChildPrinter.withJvm(List.of(), spool, "--fault", "offline")) {
             InetSocketAddress address = child.awaitListening();
             try (LineClient client = LineClient.connect(address);
                  LineClient uploader = LineClient.connect(address)) {
@@ -78,7 +79,7 @@ class ProcessE2ETest {
     @Test
     void aDocumentFarLargerThanTheHeapStreamsToTheSpool() throws Exception {
         long size = 512L << 20;
-        try (ChildServer child = new ChildServer(List.of("-Xmx64m", "-XX:MaxDirectMemorySize=64m"), spool,
+        try (ChildPrinter child = ChildPrinter.withJvm(List.of("-Xmx64m", "-XX:MaxDirectMemorySize=64m"), spool,
                 "--fault", "offline")) {
             InetSocketAddress address = child.awaitListening();
             try (LineClient client = LineClient.connect(address)) {

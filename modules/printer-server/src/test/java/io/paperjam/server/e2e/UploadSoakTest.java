@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.paperjam.server.testing.ChildPrinter;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class UploadSoakTest {
     @Test
     void twoGibibytesStreamThroughA128MibHeap() throws Exception {
         long size = 2L << 30;
-        try (ChildServer child = new ChildServer(List.of("-Xmx128m", "-XX:MaxDirectMemorySize=64m"), spool,
+        try (ChildPrinter child = ChildPrinter.withJvm(List.of("-Xmx128m", "-XX:MaxDirectMemorySize=64m"), spool,
                 "--fault", "offline")) {
             InetSocketAddress address = child.awaitListening();
             try (LineClient client = LineClient.connect(address)) {

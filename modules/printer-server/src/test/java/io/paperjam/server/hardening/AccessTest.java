@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paperjam.server.PrinterServer;
 import io.paperjam.server.security.AdminToken;
+import io.paperjam.server.testing.ChildPrinter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.paperjam.server.testing.ChildPrinter;
 import io.paperjam.spool.InspectedJob;
 import io.paperjam.spool.SpoolInspector;
 import io.paperjam.spool.SpoolReport;

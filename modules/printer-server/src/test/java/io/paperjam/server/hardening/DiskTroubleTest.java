@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paperjam.server.PrinterServer;
+import io.paperjam.server.testing.ChildPrinter;
 import io.paperjam.spool.SpoolInspector;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.paperjam.server.testing.ChildPrinter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.paperjam.server.hardening;
+package io.paperjam.server.testing;
 
 import io.paperjam.server.PrinterServerMain;
 import java.io.BufferedReader;
@@ -17,18 +17,20 @@ import java.util.regex.Pattern;
  * bin/printer-server as a child JVM on a spool folder, for what only a real process can show:
  * SIGKILL, SIGTERM and operating-system limits. Its log is collected for failure messages.
  */
-final class ChildPrinter implements AutoCloseable {
+public final class ChildPrinter implements AutoCloseable {
 
     /** The start line names the JSON port first: "paperjam printer listening on 127.0.0.1:6310 ...". */
     private static final Pattern LISTENING = Pattern.compile("printer listening on (?:\\[[^\\]]+\\]|[^ :\\[]+):(\\d+)");
-    private static final long START_MILLIS = 30_000;
+    private static final List<String> SMALL_FAST_JVM = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
     private static final int MAX_LOG_LINES = 2_000;
 
     private final Process process;
+    private final long startMillis;
     private final List<String> log = new ArrayList<>();
     private int port;
 
-    private ChildPrinter(List<String> command) throws IOException {
+    private ChildPrinter(List<String> command, long startMillis) throws IOException {
+        this.startMillis = startMillis;
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Thread reader = new Thread(this::readLog, "child-printer-log");
         reader.setDaemon(true);
@@ -40,22 +42,32 @@ final class ChildPrinter implements AutoCloseable {
      * With {@code maxFileKib} > 0 the child may write no file larger than that (ulimit -f): a
      * bigger write fails with EFBIG, a real I/O error from the kernel.
      */
-    static ChildPrinter start(Path spool, long maxFileKib, String... args) throws IOException {
+    public static ChildPrinter start(Path spool, long maxFileKib, String... args) throws IOException {
+        return start(SMALL_FAST_JVM, 30_000, spool, maxFileKib, args);
+    }
+
+    /** Starts the server in a JVM with exactly {@code jvmOptions} (heap limits, say), no file-size limit. */
+    public static ChildPrinter withJvm(List<String> jvmOptions, Path spool, String... args) throws IOException {
+        return start(jvmOptions, 20_000, spool, 0, args);
+    }
+
+    private static ChildPrinter start(List<String> jvmOptions, long startMillis, Path spool, long maxFileKib,
+                                      String... args) throws IOException {
         List<String> command = new ArrayList<>();
         if (maxFileKib > 0) {
             command.addAll(List.of("bash", "-c", "ulimit -f " + maxFileKib + " && exec \"$@\"", "child-printer"));
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
-                System.getProperty("java.class.path"), PrinterServerMain.class.getName()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PrinterServerMain.class.getName()));
         command.addAll(List.of("--spool", spool.toString(), "--port", "0", "--ppm", "0"));
         command.addAll(List.of(args));
-        return new ChildPrinter(command);
+        return new ChildPrinter(command, startMillis);
     }
 
     /** Waits for the start line and returns the address it names. */
-    InetSocketAddress awaitListening() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + START_MILLIS;
+    public InetSocketAddress awaitListening() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + startMillis;
         synchronized (log) {
             while (port == 0 && process.isAlive() && System.currentTimeMillis() < deadline) {
                 log.wait(50);
@@ -67,21 +79,42 @@ final class ChildPrinter implements AutoCloseable {
         return new InetSocketAddress("127.0.0.1", port);
     }
 
+    /** Waits until a log line contains {@code text}. */
+    public void awaitLog(String text) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + startMillis;
+        synchronized (log) {
+            while (log.stream().noneMatch(line -> line.contains(text)) && System.currentTimeMillis() < deadline) {
+                log.wait(50);
+            }
+            if (log.stream().noneMatch(line -> line.contains(text))) {
+                throw new AssertionError("no log line with '" + text + "' (child " + (process.isAlive() ? "running"
+                        : "exited " + process.exitValue()) + "):\n" + String.join("\n", log));
+            }
+        }
+    }
+
+    public Process process() {
+        return process;
+    }
+
     /** SIGKILL: no shutdown hook, no flush, nothing. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             throw new AssertionError("the child printer survived SIGKILL");
         }
     }
 
-    /** SIGTERM, through the handle so that we can still read the shutdown log. */
-    void sigterm() {
+    /**
+     * SIGTERM, through the process handle: {@link Process#destroy()} would also close our end of the
+     * child's output, and we want to read its shutdown log.
+     */
+    public void sigterm() {
         process.toHandle().destroy();
     }
 
     /** Waits for the exit after SIGTERM and returns its status. */
-    int awaitExit(long seconds) throws InterruptedException {
+    public int awaitExit(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the child printer did not exit within " + seconds + " s:\n" + log());
@@ -89,7 +122,13 @@ final class ChildPrinter implements AutoCloseable {
         return process.exitValue();
     }
 
-    String log() {
+    /** Sends SIGTERM and returns the exit status, failing after {@code seconds}. */
+    public int terminate(long seconds) throws InterruptedException {
+        sigterm();
+        return awaitExit(seconds);
+    }
+
+    public String log() {
         synchronized (log) {
             return String.join("\n", log);
         }
