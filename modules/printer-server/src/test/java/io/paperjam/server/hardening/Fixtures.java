@@ -85,8 +85,25 @@ final class Fixtures {
         throw new AssertionError("partial uploads left in " + tmp + ": " + files(tmp));
     }
 
-    /** Asserts that the spool holds only its own bookkeeping and id-named job files, in its own folders. */
+    /**
+     * Asserts that the spool holds only its own bookkeeping and id-named job files, in its own folders.
+     * The printer may still be renaming files while this looks; a walk that meets a vanished entry
+     * starts again (a few times), and every entry it does see is checked.
+     */
     static void assertOnlyIdNamedFiles(Path spool) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                checkOnlyIdNamedFiles(spool);
+                return;
+            } catch (java.io.UncheckedIOException e) {
+                if (!(e.getCause() instanceof java.nio.file.NoSuchFileException) || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void checkOnlyIdNamedFiles(Path spool) throws IOException {
         try (Stream<Path> walk = Files.walk(spool)) {
             for (Path path : (Iterable<Path>) walk::iterator) {
                 if (path.equals(spool)) {
