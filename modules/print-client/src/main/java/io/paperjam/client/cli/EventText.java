@@ -2,6 +2,7 @@ package io.paperjam.client.cli;
 
 import io.paperjam.protocol.Event;
 import io.paperjam.protocol.JobInfo;
+import io.paperjam.protocol.JobStatus;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -31,10 +32,16 @@ final class EventText {
             case Event.TYPE_JOB_QUEUED -> job == null ? "job queued" : "job " + job.id() + " queued: " + job.name()
                     + (job.user() == null ? "" : " by " + job.user())
                     + (job.pages() == null ? "" : ", " + job.pages() + " pages");
-            case Event.TYPE_JOB_STATE -> job == null ? "job changed" : jobState(job);
+            case Event.TYPE_JOB_STATE -> job == null ? "job changed"
+                    : job.state() == JobStatus.PROCESSING_STOPPED ? jobState(job) + progress(job) : jobState(job);
             case Event.TYPE_PRINTER -> PrinterText.describe(event.printer());
             default -> type;
         };
+    }
+
+    /** Where a job stands, e.g. {@code , page 3/5}; a stopped job is worth little without it. */
+    static String progress(JobInfo job) {
+        return ", page " + job.pagesPrinted() + "/" + (job.pages() == null ? "?" : job.pages());
     }
 
     static String jobState(JobInfo job) {

@@ -36,7 +36,7 @@ final class JobFollower {
             JobInfo job = client.job(id);
             if (!job.state().isTerminal()) {
                 // where the job stands now that every later change will be seen
-                out.println(json ? Json.text(job) : EventText.jobState(job) + progress(job));
+                out.println(json ? Json.text(job) : EventText.jobState(job) + EventText.progress(job));
                 out.flush();
             }
             String lastPrinter = null;
@@ -65,10 +65,6 @@ final class JobFollower {
         }
     }
 
-    private static String progress(JobInfo job) {
-        return ", page " + job.pagesPrinted() + "/" + (job.pages() == null ? "?" : job.pages());
-    }
-
     private int finished(JobInfo job) {
         if (json) {
             out.println(Json.text(job));
@@ -84,8 +80,7 @@ final class JobFollower {
     private int timedOut(JobInfo job, Duration timeout) throws Exception {
         PrinterInfo printer = client.status();
         String where = "job " + job.id() + " not finished after " + timeout.toSeconds() + " s ("
-                + job.state().wire() + ", page " + job.pagesPrinted() + "/" + (job.pages() == null ? "?" : job.pages())
-                + ")";
+                + job.state().wire() + EventText.progress(job) + ")";
         if (PrinterText.stopped(printer)) {
             throw new CliException(ExitCodes.PRINTER_STOPPED, where + ": " + PrinterText.describe(printer));
         }
