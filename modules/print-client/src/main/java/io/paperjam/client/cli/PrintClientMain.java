@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,10 +15,6 @@ import picocli.CommandLine.Mixin;
         versionProvider = VersionProvider.class,
         description = "Talks to a paperjam printer: submits documents, shows its state and jobs, "
                 + "sets and clears simulated faults, refills supplies, watches events, inspects a spool folder.",
-        subcommands = {SubmitCommand.class, StatusCommand.class, JobsCommand.class, JobCommand.class,
-            CancelCommand.class, FaultCommand.class, SuppliesCommand.class, PauseCommand.class,
-            ResumeCommand.class, WatchCommand.class, SpoolCommand.class, BenchCommand.class, CompletionCommand.class,
-            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done, and the printer is fine",
@@ -40,6 +37,30 @@ import picocli.CommandLine.Mixin;
             "on the printer's own machine (loopback) they need none."})
 public final class PrintClientMain implements HasGlobalOptions {
 
+    /**
+     * The subcommands, in the order help lists them. They are added in code rather than in the
+     * annotation so that a run naming one builds only that one (see {@link #newCommandLine(CliEnvironment,
+     * PrintWriter, PrintWriter, String[])}); {@code standalone} is false for those that need the whole tree.
+     */
+    record Subcommand(String name, Class<?> type, boolean standalone) {
+    }
+
+    static final List<Subcommand> SUBCOMMANDS = List.of(
+            new Subcommand("submit", SubmitCommand.class, true),
+            new Subcommand("status", StatusCommand.class, true),
+            new Subcommand("jobs", JobsCommand.class, true),
+            new Subcommand("job", JobCommand.class, true),
+            new Subcommand("cancel", CancelCommand.class, true),
+            new Subcommand("fault", FaultCommand.class, true),
+            new Subcommand("supplies", SuppliesCommand.class, true),
+            new Subcommand("pause", PauseCommand.class, true),
+            new Subcommand("resume", ResumeCommand.class, true),
+            new Subcommand("watch", WatchCommand.class, true),
+            new Subcommand("spool", SpoolCommand.class, true),
+            new Subcommand("bench", BenchCommand.class, true),
+            new Subcommand("completion", CompletionCommand.class, false),   // describes the whole tree
+            new Subcommand("help", CommandLine.HelpCommand.class, false));  // help of any other
+
     @Mixin
     GlobalOptions globalOptions;
 
@@ -53,17 +74,42 @@ public final class PrintClientMain implements HasGlobalOptions {
         configureLogging(args);
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(newCommandLine(CliEnvironment.system(), out, err).execute(args));
+        System.exit(newCommandLine(CliEnvironment.system(), out, err, args).execute(args));
     }
 
     /** The whole command line, printing to {@code out} and {@code err}: error handling, exit codes and help included. */
     public static CommandLine newCommandLine(CliEnvironment environment, PrintWriter out, PrintWriter err) {
+        return build(environment, out, err, SUBCOMMANDS);
+    }
+
+    /**
+     * The command line to run {@code args} with: when they name a subcommand that stands alone,
+     * only that one is built (picocli reads every command's annotations up front, a large part of
+     * the start-up time); otherwise, as for help, completion and mistakes before the subcommand,
+     * the whole tree.
+     */
+    public static CommandLine newCommandLine(CliEnvironment environment, PrintWriter out, PrintWriter err,
+                                             String[] args) {
+        Optional<Subcommand> named = SubcommandName.in(args, SUBCOMMANDS.stream().map(Subcommand::name).toList())
+                .flatMap(name -> SUBCOMMANDS.stream().filter(c -> c.name().equals(name)).findFirst())
+                .filter(Subcommand::standalone);
+        return build(environment, out, err, named.map(List::of).orElse(SUBCOMMANDS));
+    }
+
+    private static CommandLine build(CliEnvironment environment, PrintWriter out, PrintWriter err,
+                                     List<Subcommand> subcommands) {
         CommandLine cl = new CommandLine(new PrintClientMain(environment));
+        for (Subcommand subcommand : subcommands) {
+            cl.addSubcommand(subcommand.name(), subcommand.type());
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorReporter());
         cl.setUsageHelpLongOptionsMaxWidth(28);
-        describeFaults(cl.getSubcommands().get("fault"));
+        CommandLine fault = cl.getSubcommands().get("fault");
+        if (fault != null) {
+            describeFaults(fault);
+        }
         return cl;
     }
 
@@ -97,7 +143,7 @@ public final class PrintClientMain implements HasGlobalOptions {
     }
 
     /** Quiet library logging unless asked; set before any logger exists. */
-    private static void configureLogging(String[] args) {
+    static void configureLogging(String[] args) {
         boolean verbose = Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");

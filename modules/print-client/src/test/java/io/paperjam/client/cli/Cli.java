@@ -66,8 +66,10 @@ final class Cli {
 
     private Result runRaw(InputStream stdin, StringWriter out, StringWriter err, String... args) {
         CliEnvironment environment = new CliEnvironment(stdin, env, workingDir, false, ZoneOffset.UTC);
-        int exit = PrintClientMain.newCommandLine(environment, new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute(args);
+        // as main builds it: only the subcommand the arguments name, when they name one
+        PrintWriter outWriter = new PrintWriter(out, true);
+        PrintWriter errWriter = new PrintWriter(err, true);
+        int exit = PrintClientMain.newCommandLine(environment, outWriter, errWriter, args).execute(args);
         return new Result(exit, out.toString(), err.toString());
     }
 }
