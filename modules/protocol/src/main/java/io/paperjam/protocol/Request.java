@@ -1,5 +1,6 @@
 package io.paperjam.protocol;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -21,13 +22,33 @@ public sealed interface Request {
         return null;
     }
 
-    /** Submit a document of exactly {@code size} bytes, which follows the line. */
+    /**
+     * Submit a document of exactly {@code size} bytes, which follows the line. {@code sha256} is
+     * the document's digest (64 hex digits), or {@link #SHA256_TRAILER} when a
+     * {@link ChecksumTrailer} line follows the document instead, or null.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"op", "name", "size", "format", "copies", "pages", "user", "sha256"})
     record Submit(String name, long size, String format, Integer copies, Integer pages, String user,
                   String sha256) implements Request {
+
+        /** The {@code sha256} value that announces a checksum trailer after the document. */
+        public static final String SHA256_TRAILER = "trailer";
+
         public String op() {
             return "submit";
+        }
+
+        /** True when the digest follows the document as a {@link ChecksumTrailer} line. */
+        @JsonIgnore
+        public boolean hasChecksumTrailer() {
+            return SHA256_TRAILER.equals(sha256);
+        }
+
+        /** The digest declared in the line itself, or null (none, or one in a trailer). */
+        @JsonIgnore
+        public String declaredSha256() {
+            return hasChecksumTrailer() ? null : sha256;
         }
     }
 

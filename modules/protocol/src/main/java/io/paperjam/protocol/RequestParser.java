@@ -28,23 +28,33 @@ public final class RequestParser {
 
     /** Parses {@code len} bytes of one line (newline already stripped). */
     public static Request parse(byte[] line, int off, int len) throws ProtocolException {
+        return parse(object(line, off, len, "request"));
+    }
+
+    /** One line as a JSON object, or a refusal that calls it {@code what} ("request", "checksum trailer"). */
+    static ObjectNode object(byte[] line, int off, int len, String what) throws ProtocolException {
         JsonNode tree;
         try {
             tree = Json.mapper().readTree(line, off, len);
         } catch (StreamConstraintsException e) {
-            throw Fields.bad("request is nested too deeply or has an oversized value");
+            throw Fields.bad(what + " is nested too deeply or has an oversized value");
         } catch (JacksonException e) {
-            throw Fields.bad("not valid JSON: " + firstLine(e.getOriginalMessage()));
+            throw Fields.bad(prefix(what) + "not valid JSON: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw Fields.bad("not valid JSON");
+            throw Fields.bad(prefix(what) + "not valid JSON");
         }
         if (tree == null || tree.isMissingNode()) {
-            throw Fields.bad("empty request line");
+            throw Fields.bad("empty " + what + " line");
         }
         if (!tree.isObject()) {
-            throw Fields.bad("a request must be a JSON object");
+            throw Fields.bad("a " + what + " must be a JSON object");
         }
-        return parse((ObjectNode) tree);
+        return (ObjectNode) tree;
+    }
+
+    /** Requests keep their historic messages ("not valid JSON: ..."); other lines say what they are. */
+    private static String prefix(String what) {
+        return what.equals("request") ? "" : what + ": ";
     }
 
     public static Request parse(byte[] line) throws ProtocolException {
@@ -89,11 +99,20 @@ public final class RequestParser {
         Long pages = fields.integer("pages", 1, Protocol.MAX_PAGES, false);
         String user = fields.text("user", false);
         String sha256 = fields.text("sha256", false);
-        if (sha256 != null && !SHA256.matcher(sha256.toLowerCase(Locale.ROOT)).matches()) {
-            throw Fields.bad("'sha256' must be 64 hexadecimal digits");
+        if (sha256 != null && !sha256.equals(Request.Submit.SHA256_TRAILER)) {
+            sha256 = sha256Digest(sha256, "sha256");
         }
-        return new Request.Submit(name, size, format, toInt(copies), toInt(pages), user,
-                sha256 == null ? null : sha256.toLowerCase(Locale.ROOT));
+        return new Request.Submit(name, size, format, toInt(copies), toInt(pages), user, sha256);
+    }
+
+    /** {@code text} as a lower-case SHA-256 digest, or a refusal naming the field {@code name}. */
+    static String sha256Digest(String text, String name) throws ProtocolException {
+        String digest = text.toLowerCase(Locale.ROOT);
+        if (!SHA256.matcher(digest).matches()) {
+            throw Fields.bad("'" + name + "' must be 64 hexadecimal digits"
+                    + (name.equals("sha256") ? " or \"" + Request.Submit.SHA256_TRAILER + "\"" : ""));
+        }
+        return digest;
     }
 
     private static Request jobs(Fields fields) throws ProtocolException {

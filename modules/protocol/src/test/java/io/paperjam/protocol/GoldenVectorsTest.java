@@ -1,6 +1,9 @@
 package io.paperjam.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,6 +21,8 @@ class GoldenVectorsTest {
     void requestsRoundTrip() throws Exception {
         Map<String, Request> expected = Map.ofEntries(
                 Map.entry("submit", new Request.Submit("report.pdf", 11, "application/pdf", 2, 3, "ada", SHA)),
+                Map.entry("submit-trailer", new Request.Submit("report.pdf", 11, null, null, null, null,
+                        Request.Submit.SHA256_TRAILER)),
                 Map.entry("submit-minimal", new Request.Submit("hello.txt", 6, null, null, null, null, null)),
                 Map.entry("status", new Request.Status()),
                 Map.entry("jobs", new Request.Jobs(List.of(JobStatus.PENDING, JobStatus.PROCESSING_STOPPED), 50)),
@@ -83,6 +88,56 @@ class GoldenVectorsTest {
                     () -> RequestParser.parse(in, 0, in.length - 1), name);
             assertEquals(text(GoldenVectors.errorOut(name)), text(Json.line(refusal.toReply())), name);
         }
+    }
+
+    @Test
+    void theTrailerVectorRoundTrips() throws Exception {
+        byte[] golden = GoldenVectors.request("trailer");
+        assertEquals(new ChecksumTrailer(SHA), ChecksumTrailer.parse(golden, 0, golden.length - 1));
+        assertEquals(text(golden), text(new ChecksumTrailer(SHA).line()));
+        byte[] header = GoldenVectors.request("submit-trailer");
+        Request.Submit submit = (Request.Submit) RequestParser.parse(header, 0, header.length - 1);
+        assertTrue(submit.hasChecksumTrailer());
+        assertNull(submit.declaredSha256(), "'trailer' is not a digest");
+    }
+
+    /** The server adds "; nothing was queued" to the parser's refusal of a trailer, and refuses nothing else here. */
+    @Test
+    void trailerParserErrorsMatchGoldenReplies() throws Exception {
+        for (String name : GoldenVectors.TRAILER_CASES) {
+            byte[] in = GoldenVectors.trailerIn(name);
+            int headerEnd = indexOf(in, (byte) '\n', 0);
+            Request.Submit submit = (Request.Submit) RequestParser.parse(in, 0, headerEnd);
+            assertTrue(submit.hasChecksumTrailer(), name);
+            int trailerStart = headerEnd + 1 + (int) submit.size();
+            int trailerEnd = indexOf(in, (byte) '\n', trailerStart);
+            assertEquals(in.length - 1, trailerEnd, name + ": the trailer is the last line");
+            if (name.equals("mismatch")) {
+                ChecksumTrailer.parse(in, trailerStart, trailerEnd - trailerStart);   // well formed; the server's spool refuses it
+                continue;
+            }
+            ProtocolException refusal = assertThrows(ProtocolException.class,
+                    () -> ChecksumTrailer.parse(in, trailerStart, trailerEnd - trailerStart), name);
+            Reply served = Reply.error(refusal.code(), refusal.getMessage() + "; nothing was queued");
+            assertEquals(text(GoldenVectors.trailerOut(name)), text(Json.line(served)), name);
+        }
+    }
+
+    @Test
+    void sha256IsADigestOrTheWordTrailer() {
+        byte[] line = "{\"op\":\"submit\",\"name\":\"a\",\"size\":1,\"sha256\":\"Trailer\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        ProtocolException refusal = assertThrows(ProtocolException.class, () -> RequestParser.parse(line));
+        assertEquals("'sha256' must be 64 hexadecimal digits or \"trailer\"", refusal.getMessage());
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String text(byte[] bytes) {

@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
  * durable and may be acknowledged; after any failure, {@link #abort()} or {@link #close()} nothing of it is
  * left on disk or counted against the quota.
  *
+ * <p>A digest known only after the body (a checksum trailer) is passed to {@link #commit(String)}.
+ *
  * <p>Not thread-safe: one writer. The bytes reach the file in 1 MiB writes and are hashed on a second core
  * ({@link DocumentWriter}); at most a few MiB per upload are held in memory. A job that declared a size up to
  * {@link SpoolSettings#journalMaxBytes()} is held in memory instead ({@link DocumentBuffer}) and committed
@@ -119,18 +121,29 @@ public final class JobUpload implements Closeable {
      * nothing is kept.
      */
     public JobRecord commit() throws IOException {
+        return commit(null);
+    }
+
+    /**
+     * Like {@link #commit()}, and the document must also have the SHA-256 {@code expectedSha256}: a digest
+     * that became known only after the body, such as a protocol's checksum trailer. It is checked like a
+     * declared one (case-insensitive hex) and kept in the job's header as its declared checksum.
+     *
+     * @param expectedSha256 64 hex digits, or null for no check beyond the header's
+     */
+    public JobRecord commit(String expectedSha256) throws IOException {
         ensureOpen();
         try {
+            JobHeader declared = expectedSha256 == null ? header : header.withDeclaredSha256(expectedSha256);
             if (header.declaredSize() >= 0 && written != header.declaredSize()) {
                 throw new SizeMismatchException("job " + id + ": " + written + " bytes were sent but "
                         + header.declaredSize() + " were declared");
             }
             String sha256 = document.finish();
-            if (header.declaredSha256() != null && !header.declaredSha256().equals(sha256)) {
-                throw new ChecksumMismatchException("job " + id + ": the document's SHA-256 is " + sha256
-                        + " but " + header.declaredSha256() + " was declared");
-            }
-            JobHeader stored = header.pages() == null && learnedPages != null ? header.withPages(learnedPages) : header;
+            checkSha256(header.declaredSha256(), sha256, "was declared");
+            checkSha256(declared.declaredSha256(), sha256, "was expected");
+            JobHeader stored = declared.pages() == null && learnedPages != null
+                    ? declared.withPages(learnedPages) : declared;
             JobRecord job = new JobRecord(id, stored, JobState.QUEUED, written, sha256, 0, null, null, arrived,
                     spool.now(), true);
             if (document instanceof DocumentBuffer memory) {
@@ -143,6 +156,13 @@ public final class JobUpload implements Closeable {
         } catch (IOException | RuntimeException e) {
             abort();
             throw e;
+        }
+    }
+
+    private void checkSha256(String wanted, String actual, String how) throws ChecksumMismatchException {
+        if (wanted != null && !wanted.equals(actual)) {
+            throw new ChecksumMismatchException("job " + id + ": the document's SHA-256 is " + actual
+                    + " but " + wanted + " " + how);
         }
     }
 

@@ -55,6 +55,27 @@ class JobUploadTest {
         }
     }
 
+    /** A digest learned after the body (a checksum trailer) is checked at commit, journaled or not. */
+    @Test
+    void checksumExpectedAtCommitIsVerifiedAndKept() throws Exception {
+        for (int size : new int[] {1000, 3 << 20}) {   // under and over the journal's size limit
+            try (Spool spool = Spool.open(dir.resolve("spool-" + size), SpoolSettings.defaults(), files)) {
+                byte[] doc = Jobs.content(size, size);
+                JobUpload wrong = spool.begin(JobHeader.of("wrong").withDeclaredSize(size));
+                wrong.write(ByteBuffer.wrap(doc));
+                assertThrows(ChecksumMismatchException.class, () -> wrong.commit(Jobs.sha256(Jobs.content(7, size))));
+                assertNothingLeft(spool);
+
+                JobUpload right = spool.begin(JobHeader.of("right").withDeclaredSize(size));
+                right.write(ByteBuffer.wrap(doc));
+                JobRecord job = right.commit(Jobs.sha256(doc).toUpperCase());
+                assertEquals(Jobs.sha256(doc), job.sha256());
+                assertEquals(Jobs.sha256(doc), spool.find(job.id()).orElseThrow().header().declaredSha256(),
+                        "kept as the declared checksum");
+            }
+        }
+    }
+
     @Test
     void shortOrLongDocumentAgainstDeclaredSizeIsRefusedAndLeavesNothing() throws Exception {
         try (Spool spool = open(SpoolSettings.defaults())) {

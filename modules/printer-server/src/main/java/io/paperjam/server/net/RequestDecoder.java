@@ -4,13 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.paperjam.protocol.ChecksumTrailer;
 import io.paperjam.protocol.ErrorCode;
 import io.paperjam.protocol.Json;
 import io.paperjam.protocol.ProtocolException;
 import io.paperjam.protocol.Request;
 import io.paperjam.protocol.RequestParser;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Frames the JSON-header protocol: a request line (at most {@code maxHeaderBytes}, {@code \n} or
@@ -20,13 +24,35 @@ import java.util.List;
  * <p>Emits {@link Request}, {@link BadFrame}, document {@link ByteBuf}s and {@link BodyEnd}.
  * Empty lines are skipped. A submit line that fails to parse but still names a usable size has
  * its body skipped here, so the connection stays in step; one whose size is unknown is fatal.
+ *
+ * <p>A submit with {@code "sha256":"trailer"} is followed by a {@link ChecksumTrailer} line after its
+ * document; {@link BodyEnd} is emitted only once that line is in, and what it said waits in
+ * {@link #takeTrailer} for the upload (the line is bounded like a request line). A trailer line that
+ * is not a valid trailer is the upload's refusal, and the connection stays in step; one over the
+ * line limit is fatal.
  */
 public final class RequestDecoder extends ByteToMessageDecoder {
 
-    private enum State { HEADER, BODY, SKIP_BODY, DISCARD }
+    private enum State { HEADER, BODY, TRAILER, SKIP_BODY, SKIP_TRAILER, DISCARD }
+
+    /**
+     * What a submit's checksum trailer said: the digest, or why the line was refused.
+     *
+     * @param sha256 the expected SHA-256 (64 lower-case hex digits), or null when refused
+     * @param refusal why the trailer line was not a valid trailer, or null
+     */
+    record Trailer(String sha256, ProtocolException refusal) {
+    }
+
+    /** Marks a line over the limit; compared by identity. */
+    private static final byte[] OVER_LONG = new byte[0];
 
     private final int maxHeaderBytes;
+    /** Trailers read but not yet taken by their upload, by submit (identity: two submits may be equal). */
+    private final Map<Request.Submit, Trailer> trailers = Collections.synchronizedMap(new IdentityHashMap<>());
     private State state = State.HEADER;
+    private Request.Submit trailerOwner;
+    private boolean skipTrailer;
     private long remaining;
     private int scanned;
     /** When the request line now arriving began (System.nanoTime), or 0 when none is under way. */
@@ -47,7 +73,17 @@ public final class RequestDecoder extends ByteToMessageDecoder {
      * idle, so this is what catches it.
      */
     long lineAgeNanos(long now) {
-        return state == State.HEADER && lineStarted != 0 ? now - lineStarted : 0;
+        boolean line = state == State.HEADER || state == State.TRAILER || state == State.SKIP_TRAILER;
+        return line && lineStarted != 0 ? now - lineStarted : 0;
+    }
+
+    /**
+     * What the checksum trailer of {@code submit} said, removed from here; null when none was read
+     * (the submit has no trailer, or its connection closed first). Safe from any thread: the trailer
+     * is stored before the {@link BodyEnd} that the caller acts on is emitted.
+     */
+    Trailer takeTrailer(Request.Submit submit) {
+        return trailers.remove(submit);
     }
 
     /** Starts the line clock afresh, for when the server itself stopped reading for a while. */
@@ -61,6 +97,7 @@ public final class RequestDecoder extends ByteToMessageDecoder {
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         switch (state) {
             case HEADER -> decodeLine(in, out);
+            case TRAILER, SKIP_TRAILER -> decodeTrailer(in, out);
             case BODY -> {
                 int n = (int) Math.min(in.readableBytes(), remaining);
                 out.add(in.readRetainedSlice(n));
@@ -76,28 +113,17 @@ public final class RequestDecoder extends ByteToMessageDecoder {
     }
 
     private void decodeLine(ByteBuf in, List<Object> out) {
-        int readable = in.readableBytes();
-        if (lineStarted == 0 && readable > 0) {
-            lineStarted = System.nanoTime();
-        }
-        int window = Math.min(readable, maxHeaderBytes);
-        int lf = in.indexOf(in.readerIndex() + scanned, in.readerIndex() + window, (byte) '\n');
-        if (lf < 0) {
-            if (readable >= maxHeaderBytes) {
-                state = State.DISCARD;
-                in.skipBytes(readable);
-                out.add(new BadFrame(new ProtocolException(ErrorCode.TOO_LARGE,
-                        "request line is longer than " + maxHeaderBytes + " bytes"), true));
-            } else {
-                scanned = readable;    // search only the new bytes next time
-            }
+        byte[] line = takeLine(in);
+        if (line == null) {
             return;
         }
-        scanned = 0;
-        byte[] line = new byte[lf - in.readerIndex()];
-        in.readBytes(line);
-        in.skipBytes(1);
-        int length = line.length > 0 && line[line.length - 1] == '\r' ? line.length - 1 : line.length;
+        if (line == OVER_LONG) {
+            state = State.DISCARD;
+            out.add(new BadFrame(new ProtocolException(ErrorCode.TOO_LARGE,
+                    "request line is longer than " + maxHeaderBytes + " bytes"), true));
+            return;
+        }
+        int length = lineLength(line);
         if (length == 0) {
             return;
         }
@@ -106,6 +132,7 @@ public final class RequestDecoder extends ByteToMessageDecoder {
             Request request = RequestParser.parse(line, 0, length);
             out.add(request);
             if (request instanceof Request.Submit submit) {
+                trailerOwner = submit.hasChecksumTrailer() ? submit : null;
                 startBody(submit.size(), State.BODY, out);
             }
         } catch (ProtocolException e) {
@@ -115,30 +142,96 @@ public final class RequestDecoder extends ByteToMessageDecoder {
                     ? new ProtocolException(e.code(), e.getMessage() + UNREADABLE_SUBMIT_NOTE) : e, lostStep));
             if (lostStep) {
                 state = State.DISCARD;
-            } else if (size > 0) {
+            } else if (size > 0 || skipTrailer) {
                 startBody(size, State.SKIP_BODY, null);
             }
         }
     }
 
-    private void startBody(long size, State bodyState, List<Object> out) {
-        if (size == 0) {
-            if (out != null) {
-                out.add(BodyEnd.INSTANCE);
-            }
+    /** The line after a document: the upload's checksum trailer, or one to drop after a refused submit. */
+    private void decodeTrailer(ByteBuf in, List<Object> out) {
+        byte[] line = takeLine(in);
+        if (line == null) {
             return;
         }
+        lineStarted = 0;
+        if (line == OVER_LONG) {
+            state = State.DISCARD;
+            out.add(new BadFrame(new ProtocolException(ErrorCode.BAD_REQUEST, "the checksum trailer is longer than "
+                    + maxHeaderBytes + " bytes; nothing was queued, and the connection is closed"), true));
+            return;
+        }
+        State was = state;
+        state = State.HEADER;
+        if (was == State.SKIP_TRAILER) {
+            return;
+        }
+        try {
+            trailers.put(trailerOwner, new Trailer(ChecksumTrailer.parse(line, 0, lineLength(line)).sha256(), null));
+        } catch (ProtocolException e) {
+            trailers.put(trailerOwner, new Trailer(null, e));
+        }
+        trailerOwner = null;
+        out.add(BodyEnd.INSTANCE);
+    }
+
+    /**
+     * The next whole line, its {@code \n} consumed but not included; null while it is incomplete;
+     * {@link #OVER_LONG} (its bytes dropped) when no newline came within the limit.
+     */
+    private byte[] takeLine(ByteBuf in) {
+        int readable = in.readableBytes();
+        if (lineStarted == 0 && readable > 0) {
+            lineStarted = System.nanoTime();
+        }
+        int window = Math.min(readable, maxHeaderBytes);
+        int lf = in.indexOf(in.readerIndex() + scanned, in.readerIndex() + window, (byte) '\n');
+        if (lf < 0) {
+            if (readable >= maxHeaderBytes) {
+                scanned = 0;
+                in.skipBytes(readable);
+                return OVER_LONG;
+            }
+            scanned = readable;    // search only the new bytes next time
+            return null;
+        }
+        scanned = 0;
+        byte[] line = new byte[lf - in.readerIndex()];
+        in.readBytes(line);
+        in.skipBytes(1);
+        return line;
+    }
+
+    /** The line's length without a trailing {@code \r}. */
+    private static int lineLength(byte[] line) {
+        return line.length > 0 && line[line.length - 1] == '\r' ? line.length - 1 : line.length;
+    }
+
+    private void startBody(long size, State bodyState, List<Object> out) {
         remaining = size;
         state = bodyState;
+        if (size == 0) {
+            bodyDone(out);
+        }
     }
 
     private void bodyRead(int n, List<Object> out) {
         remaining -= n;
         if (remaining == 0) {
+            bodyDone(out);
+        }
+    }
+
+    /** After the last document byte: the trailer line, if one follows, else the end of the submit. */
+    private void bodyDone(List<Object> out) {
+        if (state == State.SKIP_BODY) {
+            state = skipTrailer ? State.SKIP_TRAILER : State.HEADER;
+            skipTrailer = false;
+        } else if (trailerOwner != null) {
+            state = State.TRAILER;
+        } else {
             state = State.HEADER;
-            if (out != null) {
-                out.add(BodyEnd.INSTANCE);
-            }
+            out.add(BodyEnd.INSTANCE);
         }
     }
 
@@ -151,13 +244,14 @@ public final class RequestDecoder extends ByteToMessageDecoder {
 
     /**
      * For a refused line: how many document bytes follow it. 0 when it is not a submit, so
-     * nothing follows; {@link #UNKNOWN} when it is a submit without a usable size.
+     * nothing follows; {@link #UNKNOWN} when it is a submit without a usable size. Notes in
+     * {@link #skipTrailer} whether a checksum trailer follows the document too.
      *
      * <p>A line that is not even valid JSON (a duplicate key, a stray comma, bad UTF-8, deep
      * nesting) but mentions "submit" is {@link #UNREADABLE_SUBMIT}: treating the document that
      * may follow as request lines would run whatever requests the document happens to contain.
      */
-    private static long submitSize(byte[] line, int length) {
+    private long submitSize(byte[] line, int length) {
         JsonNode tree;
         try {
             tree = Json.mapper().readTree(line, 0, length);
@@ -171,6 +265,7 @@ public final class RequestDecoder extends ByteToMessageDecoder {
         if (size == null || !size.isIntegralNumber() || !size.canConvertToLong() || size.longValue() < 0) {
             return UNKNOWN;
         }
+        skipTrailer = Request.Submit.SHA256_TRAILER.equals(tree.path("sha256").asText(null));
         return size.longValue();
     }
 

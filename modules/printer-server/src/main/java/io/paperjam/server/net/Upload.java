@@ -37,6 +37,7 @@ final class Upload {
     private final ServerContext server;
     private final Channel channel;
     private final Request.Submit submit;
+    private final RequestDecoder decoder;
     private Phase phase = Phase.WAITING;
     private JobUpload upload;
     private DocumentAnalyzer analyzer;
@@ -46,6 +47,7 @@ final class Upload {
         this.server = server;
         this.channel = channel;
         this.submit = submit;
+        this.decoder = channel.pipeline().get(RequestDecoder.class);   // holds the checksum trailer, if any
     }
 
     /** Refuses the submit now if it is over a limit or the printer rejects jobs, else opens the spool upload. */
@@ -95,17 +97,29 @@ final class Upload {
         }
     }
 
-    /** The whole document arrived: commit it durably, queue it and acknowledge. */
+    /** The whole document (and its checksum trailer, if announced) arrived: commit it durably, queue it and acknowledge. */
     void end() {
+        RequestDecoder.Trailer trailer = submit.hasChecksumTrailer() && decoder != null
+                ? decoder.takeTrailer(submit) : null;
         if (phase != Phase.STREAMING) {
             return;
         }
         phase = Phase.FINISHED;
         try {
+            String expectedSha256 = null;
+            if (submit.hasChecksumTrailer()) {
+                if (trailer == null || trailer.refusal() != null) {
+                    fail(ErrorCode.BAD_REQUEST, (trailer == null ? "the checksum trailer was not received"
+                            : trailer.refusal().getMessage()) + "; nothing was queued", trailer == null ? null
+                            : trailer.refusal());
+                    return;
+                }
+                expectedSha256 = trailer.sha256();
+            }
             if (submit.pages() == null && analyzer.pages() != null) {
                 upload.pages(analyzer.pages());
             }
-            JobRecord record = upload.commit();
+            JobRecord record = upload.commit(expectedSha256);
             log.info("job {} '{}' stored from {}: {} bytes", record.id(), submit.name(), peer(), received);
             JobInfo job = server.printer().accepted(record);
             PrinterInfo printer = server.printer().status();
@@ -137,15 +151,17 @@ final class Upload {
         discardUpload();
         phase = Phase.FINISHED;
         if (tell && !answered && channel.isActive()) {
-            channel.writeAndFlush(Reply.error(ErrorCode.BAD_REQUEST, "the document ended after " + received
-                    + " of " + submit.size() + " bytes; nothing was queued"));
+            channel.writeAndFlush(Reply.error(ErrorCode.BAD_REQUEST, submit.hasChecksumTrailer() && received == submit.size()
+                    ? "the checksum trailer did not arrive after the document; nothing was queued"
+                    : "the document ended after " + received + " of " + submit.size()
+                    + " bytes; nothing was queued"));
         }
     }
 
     private JobHeader header() {
         int copies = submit.copies() == null ? 1 : submit.copies();
         return new JobHeader(submit.name(), submit.format(), copies, submit.pages(), submit.user(),
-                submit.size(), submit.sha256());
+                submit.size(), submit.declaredSha256());
     }
 
     private void refuse(ErrorCode code, String message, PrinterInfo printer) {

@@ -31,6 +31,7 @@ final class HostileCases {
         all.addAll(numbers());
         all.addAll(bytesAndFraming());
         all.addAll(documents());
+        all.addAll(trailers());
         all.addAll(names());
         all.addAll(access());
         return all;
@@ -175,6 +176,40 @@ final class HostileCases {
                 HostileCase.of("copies as fraction").submit("\"name\":\"a.txt\",\"copies\":2.5", hello).expect("bad-request"),
                 HostileCase.of("zero pages").submit("\"name\":\"a.txt\",\"pages\":0", hello).expect("bad-request"),
                 HostileCase.of("ten million pages").submit("\"name\":\"a.txt\",\"pages\":10000000", hello).expect("bad-request"));
+    }
+
+    /** Submits with {@code "sha256":"trailer"}: the digest comes as a line after the document. */
+    private static List<HostileCase> trailers() {
+        String hello = "hello world";
+        String helloSha = Fixtures.sha256(Fixtures.ascii(hello));
+        String head = "{\"op\":\"submit\",\"name\":\"t.txt\",\"sha256\":\"trailer\",\"size\":" + hello.length() + "}";
+        return List.of(
+                HostileCase.of("trailer with the right digest").line(head).text(hello)
+                        .line("{\"sha256\":\"" + helloSha + "\"}").expect("ok").queues(1),
+                HostileCase.of("trailer with the wrong digest").line(head).text(hello)
+                        .line("{\"sha256\":\"" + Fixtures.sha256(Fixtures.ascii("something else")) + "\"}")
+                        .expect("checksum-mismatch"),
+                HostileCase.of("trailer that is not JSON").line(head).text(hello).line("garbage")
+                        .expect("bad-request"),
+                HostileCase.of("trailer digest not hex").line(head).text(hello).line("{\"sha256\":\"" + "z".repeat(64) + "\"}")
+                        .expect("bad-request"),
+                HostileCase.of("trailer digest too short").line(head).text(hello).line("{\"sha256\":\"abc\"}")
+                        .expect("bad-request"),
+                HostileCase.of("trailer with an extra field").line(head).text(hello)
+                        .line("{\"sha256\":\"" + helloSha + "\",\"op\":\"pause\"}").expect("bad-request"),
+                HostileCase.of("trailer replaced by a smuggled request").line(head).text(hello).text(SMUGGLED)
+                        .expect("bad-request"),
+                HostileCase.of("trailer that is an empty line").line(head).text(hello).line("").expect("bad-request"),
+                HostileCase.of("trailer over the line limit").line(head).text(hello).text("{" + " ".repeat(MAX_HEADER))
+                        .expect("bad-request").then(SERVER_CLOSES),
+                HostileCase.of("trailer missing, then half-close").line(head).text(hello)
+                        .expect("bad-request").then(HALF_CLOSE),
+                HostileCase.of("trailer cut short, then disconnect").line(head).text(hello).text("{\"sha256\":\"b9")
+                        .then(DISCONNECT),
+                HostileCase.of("trailer missing, then disconnect").line(head).text(hello).then(DISCONNECT),
+                HostileCase.of("refused submit with a trailer: body and trailer skipped")
+                        .line("{\"op\":\"submit\",\"name\":\"t\",\"sha256\":\"trailer\",\"size\":2,\"colour\":1}")
+                        .text("hi").text(SMUGGLED).expect("bad-request"));
     }
 
     private static List<HostileCase> names() {

@@ -116,4 +116,97 @@ class RequestDecoderTest {
             buf.release();
         }
     }
+
+    private static final String SHA = "b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9";
+    private static final String TRAILER_SUBMIT = "{\"op\":\"submit\",\"name\":\"a\",\"size\":11,\"sha256\":\"trailer\"}\n";
+
+    /** A decoder whose line limit fits a checksum trailer (77 bytes) and a submit line. */
+    private static EmbeddedChannel trailerChannel() {
+        return new EmbeddedChannel(new RequestDecoder(256));
+    }
+
+    private static void write(EmbeddedChannel ch, String text) {
+        ch.writeInbound(Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theDocumentEndsOnlyAfterItsChecksumTrailerWhichTheUploadThenTakes() {
+        EmbeddedChannel ch = trailerChannel();
+        try {
+            write(ch, TRAILER_SUBMIT + "hello world{\"sha2");
+            Request.Submit submit = ch.readInbound();
+            assertEquals("hello world", body(ch.readInbound()));
+            assertNull(ch.readInbound(), "no end before the whole trailer line");
+            write(ch, "56\":\"" + SHA.toUpperCase() + "\"}\r\n{\"op\":\"status\"}\n");
+            assertSame(BodyEnd.INSTANCE, ch.readInbound());
+            assertInstanceOf(Request.Status.class, ch.readInbound());
+            RequestDecoder decoder = ch.pipeline().get(RequestDecoder.class);
+            assertEquals(new RequestDecoder.Trailer(SHA, null), decoder.takeTrailer(submit));
+            assertNull(decoder.takeTrailer(submit), "taken once");
+        } finally {
+            ch.finishAndReleaseAll();
+        }
+    }
+
+    @Test
+    void aBadTrailerIsTheUploadsRefusalAndTheConnectionStaysInStep() {
+        EmbeddedChannel ch = trailerChannel();
+        try {
+            write(ch, TRAILER_SUBMIT + "hello world" + "{\"op\":\"pause\"}\n{\"op\":\"status\"}\n");
+            Request.Submit submit = ch.readInbound();
+            body(ch.readInbound());
+            assertSame(BodyEnd.INSTANCE, ch.readInbound());
+            assertInstanceOf(Request.Status.class, ch.readInbound(), "the bad trailer never runs as a request");
+            RequestDecoder.Trailer trailer = ch.pipeline().get(RequestDecoder.class).takeTrailer(submit);
+            assertNull(trailer.sha256());
+            assertEquals("checksum trailer: missing field 'sha256'", trailer.refusal().getMessage());
+        } finally {
+            ch.finishAndReleaseAll();
+        }
+    }
+
+    @Test
+    void aTrailerOverTheLineLimitClosesTheConnection() {
+        EmbeddedChannel ch = trailerChannel();
+        try {
+            write(ch, TRAILER_SUBMIT + "hello world" + "x".repeat(300));
+            ch.readInbound();
+            body(ch.readInbound());
+            BadFrame bad = ch.readInbound();
+            assertTrue(bad.fatal());
+            assertEquals(ErrorCode.BAD_REQUEST, bad.error().code());
+            write(ch, "{\"op\":\"status\"}\n");
+            assertNull(ch.readInbound(), "nothing after a lost step");
+        } finally {
+            ch.finishAndReleaseAll();
+        }
+    }
+
+    @Test
+    void aRefusedSubmitWithATrailerHasItsBodyAndTrailerSkipped() {
+        EmbeddedChannel ch = trailerChannel();
+        try {
+            write(ch, "{\"op\":\"submit\",\"name\":\"a\",\"size\":2,\"sha256\":\"trailer\",\"colour\":1}\nhi"
+                    + "{\"op\":\"pause\"}\n{\"op\":\"status\"}\n");
+            assertInstanceOf(BadFrame.class, ch.readInbound());
+            assertInstanceOf(Request.Status.class, ch.readInbound());
+            assertNull(ch.readInbound());
+        } finally {
+            ch.finishAndReleaseAll();
+        }
+    }
+
+    @Test
+    void anEmptyDocumentWithATrailerWaitsForTheTrailer() {
+        EmbeddedChannel ch = trailerChannel();
+        try {
+            write(ch, "{\"op\":\"submit\",\"name\":\"a\",\"size\":0,\"sha256\":\"trailer\"}\n");
+            ch.readInbound();
+            assertNull(ch.readInbound());
+            write(ch, "{\"sha256\":\"" + SHA + "\"}\n");
+            assertSame(BodyEnd.INSTANCE, ch.readInbound());
+        } finally {
+            ch.finishAndReleaseAll();
+        }
+    }
 }
