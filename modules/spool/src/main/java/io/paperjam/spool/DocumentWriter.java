@@ -1,6 +1,7 @@
 package io.paperjam.spool;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
@@ -15,8 +16,10 @@ import java.util.concurrent.Executors;
 /**
  * Streams one document into its data file and computes its SHA-256, with the two on different cores: the
  * caller's bytes are gathered into pooled 1 MiB buffers (whatever size the caller's chunks have), each full
- * buffer is written to the file on the caller's thread and hashed, in order, on a helper thread, and only
- * {@value #IN_FLIGHT} buffers per document are in use, so a slow hasher slows the writer instead of using memory.
+ * buffer is written to the file on the caller's thread and hashed, in order, on a helper thread. At most
+ * {@value #IN_FLIGHT} buffers per document are in use, so a slow hasher slows the writer instead of using
+ * memory, and at most {@value #BUFFER_BUDGET} in the whole process: an upload that finds none free writes and
+ * hashes the caller's own bytes on the caller's thread, slower but in no more memory.
  *
  * <p>Why copy: the caller may reuse its buffer as soon as {@code write} returns, so hashing it later would need
  * the bytes anyway, and one memcpy (several GB/s) is far cheaper than waiting for the hash of every chunk.
@@ -25,13 +28,16 @@ import java.util.concurrent.Executors;
 final class DocumentWriter implements DocumentSink {
 
     static final int BUFFER_BYTES = 1 << 20;
-    private static final int IN_FLIGHT = 3;
-    private static final BufferPool POOL = new BufferPool(BUFFER_BYTES, 16);
-    private static final ExecutorService HASHER = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "spool-sha256");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Buffers one document may have written but not yet hashed; enough to ride out a stall of either side. */
+    static final int IN_FLIGHT = 8;
+    /** Buffers all uploads together may hold (32 MiB of direct memory), whatever the number of uploads. */
+    static final int BUFFER_BUDGET = 32;
+    /** Every this many bytes the file is forced on a helper thread while more arrives (see {@link #writeBack}). */
+    static final long WRITE_BACK_BYTES = 64L << 20;
+
+    static final BufferPool POOL = new BufferPool(BUFFER_BYTES, BUFFER_BUDGET);
+    private static final ExecutorService HASHER = daemons("spool-sha256");
+    private static final ExecutorService WRITE_BACK = daemons("spool-write-back");
 
     /** A buffer written to the file and (once {@code hashed} completes) folded into the digest. */
     private record Pending(ByteBuffer buffer, CompletableFuture<Void> hashed) {
@@ -42,6 +48,8 @@ final class DocumentWriter implements DocumentSink {
     private final MessageDigest digest;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+    private CompletableFuture<Void> forced = CompletableFuture.completedFuture(null);
+    private long unforced;
     private ByteBuffer current;
     private boolean released;
 
@@ -61,14 +69,19 @@ final class DocumentWriter implements DocumentSink {
         while (src.hasRemaining()) {
             if (current == null) {
                 current = nextBuffer();
+                if (current == null) {
+                    writeThrough(src);
+                    return;
+                }
             }
             int n = Math.min(src.remaining(), current.remaining());
             current.put(current.position(), src, src.position(), n);
             current.position(current.position() + n);
             src.position(src.position() + n);
             if (!current.hasRemaining()) {
-                flush(current);
-                current = null;
+                ByteBuffer full = current;
+                current = null; // pending owns it from here, even if flush fails
+                flush(full);
             }
         }
     }
@@ -76,23 +89,26 @@ final class DocumentWriter implements DocumentSink {
     /** Writes what is buffered and returns the hex SHA-256 of everything written; the writer is done. */
     @Override
     public String finish() throws IOException {
-        if (current != null && current.position() > 0) {
-            if (pending.isEmpty()) {
-                current.flip();
-                files.write(channel, current.duplicate()); // a short document: hash here, no hand-off
-                digest.update(current);
-                POOL.give(current);
-            } else {
-                flush(current);
+        ByteBuffer last = current;
+        current = null;
+        if (last != null && last.position() > 0 && pending.isEmpty()) {
+            last.flip();
+            try {
+                files.write(channel, last.duplicate()); // a short document: hash here, no hand-off
+                digest.update(last);
+            } finally {
+                POOL.give(last);
             }
-            current = null;
+        } else if (last != null && last.position() > 0) {
+            flush(last);
+        } else if (last != null) {
+            POOL.give(last);
         }
         while (!pending.isEmpty()) {
-            Pending oldest = pending.poll();
-            await(oldest.hashed());
-            POOL.give(oldest.buffer());
+            POOL.give(awaitHashed(pending.poll()));
         }
         released = true;
+        await(forced);
         return HexFormat.of().formatHex(digest.digest());
     }
 
@@ -107,10 +123,14 @@ final class DocumentWriter implements DocumentSink {
             POOL.give(current);
             current = null;
         }
+        // a helper may still read a buffer or force the channel, which the caller closes next: wait for both
+        // (a few milliseconds of hashing at most)
         for (Pending p : pending) {
-            p.hashed().whenComplete((ok, failure) -> POOL.give(p.buffer()));
+            p.hashed().handle((ok, failure) -> null).join();
+            POOL.give(p.buffer());
         }
         pending.clear();
+        forced.handle((ok, failure) -> null).join();
     }
 
     private void flush(ByteBuffer full) throws IOException {
@@ -119,16 +139,62 @@ final class DocumentWriter implements DocumentSink {
         ByteBuffer view = full.asReadOnlyBuffer();
         tail = tail.thenRunAsync(() -> digest.update(view), HASHER);
         pending.add(new Pending(full, tail));
+        writeBack(full.limit());
     }
 
-    /** A free buffer: a new one while fewer than IN_FLIGHT are used, else the oldest once it is hashed. */
+    /** No pooled buffer to be had: everything earlier is hashed, so write and hash the caller's bytes here. */
+    private void writeThrough(ByteBuffer src) throws IOException {
+        int n = src.remaining();
+        files.write(channel, src.duplicate());
+        digest.update(src);
+        writeBack(n);
+    }
+
+    /**
+     * The page cache holds a big document's bytes until the commit's fsync, which would then wait for all of
+     * them at once; forcing every {@value #WRITE_BACK_BYTES} bytes on a helper thread keeps the disk busy while
+     * the document still arrives, so the commit only waits for the tail. One force at a time; a failed one
+     * fails the upload at its end.
+     */
+    private void writeBack(long written) throws IOException {
+        unforced += written;
+        if (unforced < WRITE_BACK_BYTES || !forced.isDone()) {
+            return;
+        }
+        await(forced);
+        unforced = 0;
+        forced = CompletableFuture.runAsync(() -> {
+            try {
+                files.force(channel);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, WRITE_BACK);
+    }
+
+    /**
+     * A free buffer: a new one while fewer than IN_FLIGHT are used and the pool has one, else the oldest once
+     * it is hashed; null when none is in use and the pool has none to lend.
+     */
     private ByteBuffer nextBuffer() throws IOException {
         if (pending.size() < IN_FLIGHT - 1) {
-            return POOL.take();
+            ByteBuffer fresh = POOL.tryTake();
+            if (fresh != null || pending.isEmpty()) {
+                return fresh;
+            }
         }
-        Pending oldest = pending.poll();
-        await(oldest.hashed());
-        return oldest.buffer().clear();
+        return awaitHashed(pending.poll()).clear();
+    }
+
+    /** The buffer once hashed; if hashing failed it goes back to the pool (the upload fails anyway). */
+    private static ByteBuffer awaitHashed(Pending oldest) throws IOException {
+        try {
+            await(oldest.hashed());
+            return oldest.buffer();
+        } catch (IOException e) {
+            POOL.give(oldest.buffer());
+            throw e;
+        }
     }
 
     private static void await(CompletableFuture<Void> future) throws IOException {
@@ -139,9 +205,10 @@ final class DocumentWriter implements DocumentSink {
                     future.get();
                     return;
                 } catch (InterruptedException e) {
-                    interrupted = true; // the helper still reads the buffer: wait it out, keep the flag
+                    interrupted = true; // a helper still uses the buffer or the channel: wait it out, keep the flag
                 } catch (ExecutionException e) {
-                    throw new IOException("hashing the document failed", e.getCause());
+                    Throwable cause = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
+                    throw cause instanceof IOException io ? io : new IOException("writing the document failed", cause);
                 }
             }
         } finally {
@@ -149,5 +216,13 @@ final class DocumentWriter implements DocumentSink {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private static ExecutorService daemons(String name) {
+        return Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }
