@@ -3,7 +3,7 @@
 # job, each beside a baseline measured here on the same disk. Prints a table and writes it into
 # docs/BENCHMARKS.md ("## Spool").
 # The spool series use the default settings (small jobs through the journal); "journal off" repeats them on the
-# file path. Usage: bench/spool/run.sh            (about 7 minutes; BENCH_DIR, ROUNDS, SECONDS_PER_RUN, BIG_MIB override)
+# file path. Usage: bench/spool/run.sh            (about 9 minutes; BENCH_DIR, ROUNDS, SECONDS_PER_RUN, BIG_MIB, BIG_REST_SECONDS override)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -24,7 +24,8 @@ cp="$cp:$m2/com/fasterxml/jackson/core/jackson-databind/$jv/jackson-databind-$jv
 cp="$cp:$m2/com/fasterxml/jackson/core/jackson-core/$jv/jackson-core-$jv.jar"
 cp="$cp:$m2/com/fasterxml/jackson/core/jackson-annotations/$jav/jackson-annotations-$jav.jar"
 cp="$cp:$m2/org/slf4j/slf4j-api/$sv/slf4j-api-$sv.jar:$m2/org/slf4j/slf4j-simple/$sv/slf4j-simple-$sv.jar"
-bench() { java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" io.paperjam.spool.SpoolBench "$@" 2>/dev/null; }
+rest="${BIG_REST_SECONDS:-10}"   # idle time before each big write (the disk is faster after a rest)
+bench() { java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dbench.rest.ms=$((rest * 1000)) -cp "$cp" io.paperjam.spool.SpoolBench "$@" 2>/dev/null; }
 rate() { awk '{print $3}' <<<"$1"; }
 p99() { awk '{print $6}' <<<"$1"; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -47,7 +48,7 @@ for r in 1 2 3; do
   runs[big]+="$(rate "$(bench big "$work/big-$r" "$big_mib")") "; rm -rf "$work/big-$r"
   runs[big64]+="$(rate "$(bench big "$work/big64-$r" "$big_mib" 64)") "; rm -rf "$work/big64-$r"
   runs[jbig]+="$(rate "$(bench bigjava "$work/jbig-$r" "$big_mib")") "; rm -rf "$work/jbig-$r"
-  start=$(date +%s.%N)
+  sleep "$rest"; start=$(date +%s.%N)
   dd if=/dev/zero of="$work/dd.bin" bs=1M count="$big_mib" conv=fsync status=none
   end=$(date +%s.%N)
   runs[dd]+="$(awk -v s="$start" -v e="$end" -v m="$big_mib" 'BEGIN {printf "%.1f", m*1048576/1e6/(e-s)}') "
@@ -92,7 +93,9 @@ $(df -h "$work" | sed 's/^/    /' | sed 's/^    //')
 section="## Spool
 
 Command: \`bench/spool/run.sh\` (run $(date -u +%Y-%m-%dT%H:%MZ)). Each commit series is the median of $rounds interleaved ${secs}-second runs;
-the big writes are the median of 3 interleaved runs. Baseline commits: a plain Java loop of create + write 4 KiB + fsync +
+the big writes are the median of 3 interleaved runs, each started after ${rest} s of idle disk (this disk writes
+several times faster after a rest than under sustained load), the spool's after SHA-256 has been warmed up in
+memory (as in a server that has been up a while). Baseline commits: a plain Java loop of create + write 4 KiB + fsync +
 rename + directory fsync per job. \"spool\" is the default configuration: a 4 KiB job with a declared size is
 committed by one append to journal/ and one fsync shared by every commit waiting at that moment (group commit);
 a background thread writes it to queue/ afterwards (its cost shows in CPU and disk load and in the drain time at
