@@ -12,11 +12,17 @@ import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One TCP (or TLS) connection to a printer: writes request lines and reads reply lines, turning socket failures into clear client exceptions. */
+/**
+ * One TCP (or TLS) connection to a printer: writes request lines and reads reply lines, turning socket failures
+ * into clear client exceptions. The socket is a blocking {@link SocketChannel}'s, so that a plain connection can
+ * send document bytes straight from a direct buffer (no copy through the heap).
+ */
 final class Connection implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
@@ -24,19 +30,28 @@ final class Connection implements Closeable {
 
     private final ClientSettings settings;
     private final Socket socket;
+    /** The channel to write document bytes to directly, or null under TLS (which needs the socket's stream). */
+    private final SocketChannel plain;
     private final LineReader reader;
     private final OutputStream out;
+    private byte[] scratch;
 
-    private Connection(ClientSettings settings, Socket socket) throws IOException {
+    private Connection(ClientSettings settings, Socket socket, SocketChannel plain) throws IOException {
         this.settings = settings;
         this.socket = socket;
+        this.plain = plain;
         this.reader = new LineReader(new BufferedInputStream(socket.getInputStream(), BUFFER_BYTES),
                 settings.maxReplyBytes());
         this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_BYTES);
     }
 
     static Connection open(ClientSettings settings) throws PrintClientException {
-        Socket socket = new Socket();
+        Socket socket;
+        try {
+            socket = SocketChannel.open().socket();
+        } catch (IOException e) {
+            throw connectFailure(settings, e);
+        }
         try {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(millis(settings.readTimeout()));
@@ -44,9 +59,9 @@ final class Connection implements Closeable {
                     millis(settings.connectTimeout()));
             LOG.debug("connected to {}", settings.address());
             if (settings.tls() == null) {
-                return new Connection(settings, socket);
+                return new Connection(settings, socket, socket.getChannel());
             }
-            return new Connection(settings, TlsSockets.wrap(socket, settings));
+            return new Connection(settings, TlsSockets.wrap(socket, settings), null);
         } catch (IOException e) {
             closeQuietly(socket);
             throw connectFailure(settings, e);
@@ -66,6 +81,33 @@ final class Connection implements Closeable {
     /** The raw stream a document body is written to; the caller flushes. */
     OutputStream body() {
         return out;
+    }
+
+    /** True when {@link #writeBody} takes a direct buffer without copying it (plain TCP). */
+    boolean takesDirectBuffers() {
+        return plain != null;
+    }
+
+    /** Writes all of {@code bytes} as document body; under TLS through the buffered stream, so flush after. */
+    void writeBody(ByteBuffer bytes) throws IOException {
+        if (plain != null) {
+            out.flush();   // anything still buffered goes first
+            while (bytes.hasRemaining()) {
+                plain.write(bytes);
+            }
+        } else if (bytes.hasArray()) {
+            out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+            bytes.position(bytes.limit());
+        } else {
+            if (scratch == null) {
+                scratch = new byte[BUFFER_BYTES];
+            }
+            while (bytes.hasRemaining()) {
+                int n = Math.min(scratch.length, bytes.remaining());
+                bytes.get(scratch, 0, n);
+                out.write(scratch, 0, n);
+            }
+        }
     }
 
     /** The next line from the printer; a closed connection or a timeout is an exception, never null. */

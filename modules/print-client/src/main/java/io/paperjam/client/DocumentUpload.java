@@ -2,17 +2,23 @@ package io.paperjam.client;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.security.MessageDigest;
 import java.time.Duration;
 
 /**
- * Streams a document body after its submit line, in chunks, reporting progress; stops early
- * when the printer answers before the body is all sent (a refusal such as too-large or paper-out).
+ * Streams a document body after its submit line, in chunks, reporting progress and, when asked, hashing
+ * exactly the bytes it sends; stops early when the printer answers before the body is all sent (a refusal
+ * such as too-large or paper-out).
  */
 final class DocumentUpload {
 
-    /** Bytes per write; also how often progress is reported and the printer is checked for an early answer. */
+    /** Bytes per write from a stream; also how often progress is reported and the printer is checked for an early answer. */
     static final int CHUNK_BYTES = 64 * 1024;
+    /** Bytes per read and write from a file: few system calls, and still a progress report and a check per MiB. */
+    static final int FILE_CHUNK_BYTES = 1024 * 1024;
     /** How long to look for a reply after the printer broke the connection mid-upload. */
     static final Duration LAST_WORD_WAIT = Duration.ofSeconds(2);
 
@@ -31,8 +37,24 @@ final class DocumentUpload {
      *     when the whole body went out (the reply is still to be read)
      */
     byte[] send(InputStream in, long size) throws PrintClientException {
-        OutputStream out = connection.body();
-        byte[] chunk = new byte[(int) Math.min(CHUNK_BYTES, Math.max(1, size))];
+        ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(CHUNK_BYTES, Math.max(1, size)));
+        return send(Channels.newChannel(in), size, chunk, null);
+    }
+
+    /**
+     * Sends exactly {@code size} bytes from {@code file} (read once, from its current position), adding each
+     * byte sent to {@code digest} when it is not null. On a plain connection the bytes go from a direct
+     * buffer to the socket without passing through the heap.
+     */
+    byte[] sendFile(ReadableByteChannel file, long size, MessageDigest digest) throws PrintClientException {
+        int capacity = (int) Math.min(FILE_CHUNK_BYTES, Math.max(1, size));
+        ByteBuffer chunk = connection.takesDirectBuffers() && size >= CHUNK_BYTES
+                ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity);
+        return send(file, size, chunk, digest);
+    }
+
+    private byte[] send(ReadableByteChannel in, long size, ByteBuffer chunk, MessageDigest digest)
+            throws PrintClientException {
         long sent = 0;
         progress.progress(0, size);
         try {
@@ -40,16 +62,21 @@ final class DocumentUpload {
                 if (connection.hasInput()) {
                     return connection.readLine();
                 }
-                int n = readChunk(in, chunk, (int) Math.min(chunk.length, size - sent));
-                if (n < 0) {
-                    throw new PrintClientException("the document ended after " + sent + " of the "
-                            + size + " bytes announced");
+                chunk.clear().limit((int) Math.min(chunk.capacity(), size - sent));
+                if (!fill(in, chunk)) {
+                    throw new PrintClientException("the document ended after " + (sent + chunk.position())
+                            + " of the " + size + " bytes announced");
                 }
-                out.write(chunk, 0, n);
+                chunk.flip();
+                if (digest != null) {
+                    digest.update(chunk.duplicate());
+                }
+                int n = chunk.remaining();
+                connection.writeBody(chunk);
                 sent += n;
                 progress.progress(sent, size);
             }
-            out.flush();
+            connection.body().flush();
             return null;
         } catch (PrintClientException e) {
             throw e;
@@ -71,10 +98,15 @@ final class DocumentUpload {
         }
     }
 
-    private static int readChunk(InputStream in, byte[] chunk, int want) throws PrintClientException {
+    /** Reads until {@code chunk} is full; false when the source ended first. */
+    private static boolean fill(ReadableByteChannel in, ByteBuffer chunk) throws PrintClientException {
         try {
-            int n = in.readNBytes(chunk, 0, want);
-            return n == 0 ? -1 : n;
+            while (chunk.hasRemaining()) {
+                if (in.read(chunk) < 0) {
+                    return false;
+                }
+            }
+            return true;
         } catch (IOException e) {
             throw new PrintClientException("cannot read the document: " + e.getMessage(), e);
         }

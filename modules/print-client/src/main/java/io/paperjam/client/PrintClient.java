@@ -1,5 +1,6 @@
 package io.paperjam.client;
 
+import io.paperjam.protocol.ChecksumTrailer;
 import io.paperjam.protocol.FaultAction;
 import io.paperjam.protocol.JobInfo;
 import io.paperjam.protocol.JobStatus;
@@ -12,9 +13,12 @@ import io.paperjam.protocol.SuppliesAction;
 import io.paperjam.protocol.SupplyKind;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,7 +61,11 @@ public final class PrintClient implements AutoCloseable {
         return settings;
     }
 
-    /** Submits a file, with its SHA-256 so the printer verifies it, and its format detected when not given. */
+    /**
+     * Submits a file, with its SHA-256 so the printer verifies it, and its format detected when not given. The
+     * file is read once: unless the options carry a digest, it is hashed while it is sent and the digest follows
+     * the document as a checksum trailer.
+     */
     public Submission submit(Path file, SubmitOptions options, ProgressListener progress) throws IOException {
         SubmitOptions o = options == null ? SubmitOptions.defaults() : options;
         if (o.name() == null) {
@@ -66,12 +74,14 @@ public final class PrintClient implements AutoCloseable {
         if (o.format() == null) {
             o = o.withFormat(DocumentFormats.detect(file));
         }
-        if (o.sha256() == null) {
-            o = o.withSha256(Sha256.of(file));
-        }
-        long size = Files.size(file);
-        try (InputStream in = Files.newInputStream(file)) {
-            return submit(in, size, o, progress);
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = in.size();
+            if (o.sha256() != null) {
+                return submit(o, size, c -> new DocumentUpload(c, progress).sendFile(in, size, null), null);
+            }
+            MessageDigest digest = Sha256.newDigest();
+            return submit(o.withSha256(Request.Submit.SHA256_TRAILER), size,
+                    c -> new DocumentUpload(c, progress).sendFile(in, size, digest), digest);
         }
     }
 
@@ -83,15 +93,29 @@ public final class PrintClient implements AutoCloseable {
     public Submission submit(InputStream in, long size, SubmitOptions options, ProgressListener progress)
             throws PrintClientException {
         SubmitOptions o = options == null ? SubmitOptions.defaults() : options;
+        return submit(o, size, c -> new DocumentUpload(c, progress).send(in, size), null);
+    }
+
+    /** Sends a document body; returns the printer's early answer, or null when the whole body went out. */
+    @FunctionalInterface
+    private interface Body {
+        byte[] send(Connection connection) throws PrintClientException;
+    }
+
+    /** Sends the submit line, the body and, when {@code trailer} is not null, its digest as the checksum trailer. */
+    private Submission submit(SubmitOptions o, long size, Body body, MessageDigest trailer)
+            throws PrintClientException {
         Request.Submit request = new Request.Submit(o.name() == null ? "document" : o.name(), size,
                 o.format(), o.copies(), o.pages(), o.user() != null ? o.user() : settings.user(), o.sha256());
         Connection c = connection();
         try {
             c.send(Json.line(request));
-            byte[] early = new DocumentUpload(c, progress).send(in, size);
+            byte[] early = body.send(c);
             if (early != null) {
                 LOG.debug("the printer answered before the whole document was sent");
                 drop();
+            } else if (trailer != null) {
+                c.send(new ChecksumTrailer(HexFormat.of().formatHex(trailer.digest())).line());
             }
             Reply reply = Replies.expectOk(early != null ? early : c.readLine());
             return new Submission(reply.job(), reply.printer(), reply.message());

@@ -46,6 +46,7 @@ public final class FakePrinter implements AutoCloseable {
     private final Function<String, Answer> script;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final List<byte[]> bodies = new CopyOnWriteArrayList<>();
+    private final List<String> trailers = new CopyOnWriteArrayList<>();
     private final Thread thread;
 
     public FakePrinter(Function<String, Answer> script) throws IOException {
@@ -72,6 +73,11 @@ public final class FakePrinter implements AutoCloseable {
 
     public List<byte[]> bodies() {
         return bodies;
+    }
+
+    /** The checksum trailer lines received after documents, without their newline, in order. */
+    public List<String> trailers() {
+        return trailers;
     }
 
     private void serve() {
@@ -118,6 +124,9 @@ public final class FakePrinter implements AutoCloseable {
             if (line.contains("\"op\":\"submit\"")) {
                 long size = Json.mapper().readTree(line).get("size").asLong();
                 bodies.add(in.readNBytes((int) size));
+                if (line.contains("\"sha256\":\"trailer\"")) {
+                    trailers.add(readLine(in));
+                }
             }
             out.write(answer.line());
             out.flush();

@@ -1,11 +1,13 @@
 package io.paperjam.client;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paperjam.protocol.ChecksumTrailer;
 import io.paperjam.protocol.ErrorCode;
 import io.paperjam.protocol.GoldenVectors;
 import io.paperjam.protocol.PrinterReason;
@@ -15,11 +17,15 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How the library behaves when the printer refuses, goes quiet, or is not there. */
 @Timeout(30)
@@ -51,6 +57,59 @@ class PrintClientTest {
             assertEquals(ErrorCode.TOO_LARGE, e.code());
             assertTrue(progress.get(progress.size() - 1) < size, "stopped before sending everything");
             client.status(); // reconnects transparently
+            assertEquals(2, fake.lines().size());
+        }
+    }
+
+    @Test
+    void aFileIsSentOnceWithItsDigestInTheChecksumTrailer(@TempDir Path dir) throws Exception {
+        byte[] document = new byte[(3 << 20) + 17];   // several file chunks and a partial one
+        new java.util.Random(7).nextBytes(document);
+        Path file = Files.write(dir.resolve("big.bin"), document);
+        try (FakePrinter fake = new FakePrinter(line -> FakePrinter.Answer.of(Reply.success()));
+             PrintClient client = PrintClient.connect(fake.settings())) {
+            List<Long> progress = new ArrayList<>();
+            client.submit(file, SubmitOptions.defaults(), (sent, total) -> progress.add(sent));
+            assertTrue(fake.lines().get(0).contains("\"sha256\":\"trailer\""), fake.lines().get(0));
+            assertArrayEquals(document, fake.bodies().get(0));
+            assertEquals(List.of(new String(new ChecksumTrailer(Sha256.of(document)).line(), StandardCharsets.UTF_8)
+                    .strip()), fake.trailers());
+            assertEquals(List.of(0L, 1L << 20, 2L << 20, 3L << 20, (long) document.length), progress);
+            client.status();   // the connection is still in step
+            assertEquals(2, fake.lines().size());
+        }
+    }
+
+    @Test
+    void aDigestGivenByTheCallerStaysInTheRequestLine(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("hello.txt"), "hello world");
+        String sha = Sha256.of("hello world".getBytes(StandardCharsets.US_ASCII));
+        try (FakePrinter fake = new FakePrinter(line -> FakePrinter.Answer.of(Reply.success()));
+             PrintClient client = PrintClient.connect(fake.settings())) {
+            client.submit(file, SubmitOptions.defaults().withSha256(sha));
+            assertTrue(fake.lines().get(0).contains("\"sha256\":\"" + sha + "\""), fake.lines().get(0));
+            assertEquals(List.of(), fake.trailers());
+            assertEquals("hello world", new String(fake.bodies().get(0), StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
+    void earlyRefusalStopsAFileUploadToo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("sparse.bin");
+        long size = 64L << 20;
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(size);
+        }
+        try (FakePrinter fake = new FakePrinter(line -> line.contains("submit")
+                ? FakePrinter.Answer.early(Reply.error(ErrorCode.TOO_LARGE, "document is over 1 MiB"))
+                : FakePrinter.Answer.of(Reply.success()));
+             PrintClient client = PrintClient.connect(fake.settings())) {
+            List<Long> progress = new ArrayList<>();
+            PrinterException e = assertThrows(PrinterException.class,
+                    () -> client.submit(file, SubmitOptions.defaults(), (sent, total) -> progress.add(sent)));
+            assertEquals(ErrorCode.TOO_LARGE, e.code());
+            assertTrue(progress.get(progress.size() - 1) < size, "stopped before sending everything");
+            client.status();
             assertEquals(2, fake.lines().size());
         }
     }

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperjam.client.PrintClient;
 import io.paperjam.client.PrinterException;
 import io.paperjam.client.ProgressListener;
-import io.paperjam.client.Sha256;
 import io.paperjam.client.Submission;
 import io.paperjam.client.SubmitOptions;
 import io.paperjam.protocol.Json;
 import io.paperjam.protocol.PrinterInfo;
 import io.paperjam.protocol.Protocol;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,8 +99,8 @@ final class SubmitCommand extends ClientCommand {
             }
             String label = stdin ? "stdin" : path.getFileName().toString();
             SubmitOptions options = SubmitOptions.defaults().withName(name != null ? name : stdin ? "stdin" : null)
-                    .withFormat(format).withCopies(copies).withPages(pages).withUser(user)
-                    .withSha256(checksum(path, label));
+                    .withFormat(format).withCopies(copies).withPages(pages).withUser(user);
+            // no digest here: the library hashes the file while sending it and sends the digest after it
             ProgressBar bar = showProgress() ? new ProgressBar(err(), label, System::nanoTime) : null;
             try {
                 Submission s = client.submit(path, options, bar == null ? ProgressListener.NONE : bar);
@@ -128,19 +126,6 @@ final class SubmitCommand extends ClientCommand {
 
     private boolean showProgress() {
         return environment().terminal() && !json();
-    }
-
-    /** The SHA-256 sent with the document; reading a large file takes a while, so it gets its own bar. */
-    private String checksum(Path path, String label) throws IOException {
-        if (!showProgress()) {
-            return Sha256.of(path);
-        }
-        ProgressBar bar = new ProgressBar(err(), label + " (checksum)", System::nanoTime);
-        try {
-            return Sha256.of(path, bar);
-        } finally {
-            bar.finish();
-        }
     }
 
     private void report(String file, Submission s) {
