@@ -47,9 +47,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PrinterServer implements AutoCloseable {
 
-    /** Threads doing spool writes and fsyncs, so the event loops never wait for the disk. */
-    public static final int DISK_THREADS = 4;
-
     private static final Logger log = LoggerFactory.getLogger(PrinterServer.class);
 
     private final ServerSettings settings;
@@ -120,7 +117,7 @@ public final class PrinterServer implements AutoCloseable {
         EventLoopGroup workers = null;
         try {
             printer = Printer.start(spool, settings.printer());
-            disk = Executors.newFixedThreadPool(DISK_THREADS, new DefaultThreadFactory("paperjam-disk", true));
+            disk = Executors.newFixedThreadPool(settings.diskThreads(), new DefaultThreadFactory("paperjam-disk", true));
             boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("paperjam-accept"), NioIoHandler.newFactory());
             workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("paperjam-io"), NioIoHandler.newFactory());
             PrinterServer server = new PrinterServer(settings, spool, printer, disk, boss, workers);

@@ -120,6 +120,9 @@ final class ServerOptions {
     @Option(names = "--max-watch-backlog", paramLabel = "EVENTS", description = "unread events after which a watcher is dropped (default: ${DEFAULT-VALUE})")
     int maxWatchBacklog = ServerSettings.DEFAULT_MAX_WATCH_BACKLOG;
 
+    @Option(names = "--disk-threads", paramLabel = "N", description = "threads doing spool writes and commits; also the most jobs one journal fsync can acknowledge together (default: ${DEFAULT-VALUE})")
+    int diskThreads = ServerSettings.DEFAULT_DISK_THREADS;
+
     /** The settings these flags describe; throws IllegalArgumentException naming a bad value. */
     ServerSettings toSettings() {
         TlsSettings tls = tls();
@@ -142,7 +145,8 @@ final class ServerOptions {
                 .withMaxConnections(maxConnections).withIdleTimeout(idleTimeout).withShutdownGrace(shutdownGrace)
                 .withAdminToken(adminToken).withSpool(spoolSettings).withPrinter(printer)
                 .withTrustLoopback(trustLoopback).withMaxWatchBacklog(maxWatchBacklog)
-                .withRawPort(rawPort).withLpdPort(lpdPort).withIppPort(ippPort).withTls(tls);
+                .withRawPort(rawPort).withLpdPort(lpdPort).withIppPort(ippPort).withTls(tls)
+                .withDiskThreads(diskThreads);
     }
 
     private TlsSettings tls() {

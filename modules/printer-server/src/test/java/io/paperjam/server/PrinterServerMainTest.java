@@ -116,6 +116,18 @@ class PrinterServerMainTest {
         assertTrue(help.contains("default when given: 9100"), help);
     }
 
+    @Test
+    void diskThreadsAreAFlagWithADefaultAndZeroIsABadCommandLine() {
+        assertEquals(ServerSettings.DEFAULT_DISK_THREADS, settings().diskThreads());
+        assertEquals(16, settings("--disk-threads", "16").diskThreads());
+        assertEquals(0, run("--help"));
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertTrue(help.contains("--disk-threads=N") && help.contains("(default: " + ServerSettings.DEFAULT_DISK_THREADS + ")"),
+                help);
+        assertEquals(2, run("--disk-threads", "0", "--spool", "/nonexistent/never"));
+        assertTrue(err.toString().contains("diskThreads must be at least 1"), err.toString());
+    }
+
     private static ServerSettings settings(String... args) {
         CommandLine cli = PrinterServerMain.newCommandLine();
         cli.parseArgs(args);

@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.paperjam.server.ServerSettings;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,8 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DoorThreads implements AutoCloseable {
 
-    /** Threads of an owned disk executor: spool writes block on fsync, so a few run side by side. */
-    public static final int DEFAULT_DISK_THREADS = 4;
     private static final long SHUTDOWN_WAIT_SECONDS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(DoorThreads.class);
 
@@ -35,13 +34,21 @@ public final class DoorThreads implements AutoCloseable {
         this.owned = owned;
     }
 
-    /** New threads named after the door ({@code raw-io-1}, {@code raw-disk-1}), shut down by {@link #close()}. */
+    /** As {@link #create(String, int)} with the JSON port's default number of disk threads. */
     public static DoorThreads create(String door) {
+        return create(door, ServerSettings.DEFAULT_DISK_THREADS);
+    }
+
+    /**
+     * New threads named after the door ({@code raw-io-1}, {@code raw-disk-1}), shut down by {@link #close()};
+     * {@code diskThreads} spool writers side by side (they block on fsync), as {@link ServerSettings#diskThreads()}.
+     */
+    public static DoorThreads create(String door, int diskThreads) {
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(door + "-accept"),
                 NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory(door + "-io"),
                 NioIoHandler.newFactory());
-        ExecutorService disk = Executors.newFixedThreadPool(DEFAULT_DISK_THREADS,
+        ExecutorService disk = Executors.newFixedThreadPool(diskThreads,
                 new DefaultThreadFactory(door + "-disk", true));
         return new DoorThreads(boss, workers, disk, true);
     }
