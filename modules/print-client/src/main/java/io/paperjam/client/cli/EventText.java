@@ -3,6 +3,7 @@ package io.paperjam.client.cli;
 import io.paperjam.protocol.Event;
 import io.paperjam.protocol.JobInfo;
 import io.paperjam.protocol.JobStatus;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -18,8 +19,12 @@ final class EventText {
     }
 
     String describe(Event event) {
-        String time = event.time() == null ? "--:--:--" : TIME.format(event.time().atZone(zone));
-        return time + " " + body(event);
+        return (event.time() == null ? "--:--:--" : now(event.time())) + " " + body(event);
+    }
+
+    /** The clock time an event line starts with. */
+    String now(Instant time) {
+        return TIME.format(time.atZone(zone));
     }
 
     private static String body(Event event) {

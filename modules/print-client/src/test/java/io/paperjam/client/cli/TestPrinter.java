@@ -23,9 +23,14 @@ final class TestPrinter implements AutoCloseable {
 
     /** With {@code trustLoopback} false, admin ops from this machine need the token too. */
     static TestPrinter start(Path spool, int trayCapacity, boolean trustLoopback) throws IOException {
+        return start(spool, trayCapacity, trustLoopback, 0);
+    }
+
+    /** On {@code port} (0: any free one), e.g. the port of a printer that was just closed, as after a restart. */
+    static TestPrinter start(Path spool, int trayCapacity, boolean trustLoopback, int port) throws IOException {
         DeviceSettings device = DeviceSettings.defaults().withTrayCapacity(trayCapacity)
                 .withLowPaperSheets(Math.min(1, trayCapacity)).withPpm(0);
-        ServerSettings settings = ServerSettings.defaults().withSpoolDir(spool).withPort(0)
+        ServerSettings settings = ServerSettings.defaults().withSpoolDir(spool).withPort(port)
                 .withPrinter(PrinterSettings.defaults().withDevice(device).withPacer(Pacer.instant()))
                 .withTrustLoopback(trustLoopback);
         return new TestPrinter(PrinterServer.start(settings));
