@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paperjam.server.testing.ChildPrinter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +60,7 @@ class GracefulShutdownTest {
                 client.start();
                 clients.add(client);
             }
-            Thread.sleep(1_200);
+            awaitUploadInFlight();
             sigtermAt.set(System.nanoTime());
             child.sigterm();
             assertEquals(0, child.awaitExit(30), "exit status after SIGTERM\n" + child.log());
@@ -82,6 +86,26 @@ class GracefulShutdownTest {
         }
         log.warn("shutdown figures: {} jobs acknowledged, {} finished across SIGTERM, {} refused, 0 lost",
                 acknowledged.size(), finishedAcrossSigterm.get(), refused.get());
+    }
+
+    /**
+     * Waits until the printer has begun storing an upload (its data file is in the spool's tmp/), so that
+     * SIGTERM finds one in flight however slowly this machine runs; bounded.
+     */
+    private void awaitUploadInFlight() throws Exception {
+        Path tmp = spool.resolve("tmp");
+        for (int i = 0; i < 600; i++) {
+            try (Stream<Path> files = Files.exists(tmp) ? Files.list(tmp) : Stream.empty()) {
+                if (files.anyMatch(f -> f.getFileName().toString().endsWith(".data"))) {
+                    Thread.sleep(100); // and a few more chunks of it
+                    return;
+                }
+            } catch (NoSuchFileException | UncheckedIOException raced) {
+                // a file or the folder changed under the listing: look again
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no upload reached the spool within 30 s");
     }
 
     /** Uploads 2 MiB documents in paced chunks, one after another, until the printer stops taking them. */
