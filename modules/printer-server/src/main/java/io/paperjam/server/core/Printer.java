@@ -250,6 +250,14 @@ public final class Printer implements AutoCloseable {
 
     /** A committed job is queued: publishes job-queued, wakes the scheduler, returns its view. */
     public JobInfo accepted(JobRecord committed) {
+        return accept(committed).job();
+    }
+
+    /**
+     * As {@link #accepted}, and also returns the printer's status with the job counted, for the reply: one
+     * acquisition of the printer's lock per acknowledgement instead of one for each.
+     */
+    public Accepted accept(JobRecord committed) {
         return locked(() -> {
             JobRecord latest = core.spool.find(committed.id()).orElse(committed);
             // the scheduler may already have taken it (spool record still queued while it activates)
@@ -261,7 +269,7 @@ public final class Printer implements AutoCloseable {
             JobInfo view = core.view(latest);
             core.jobEvent(Event.TYPE_JOB_QUEUED, view, null);
             core.changed.signalAll();
-            return view;
+            return new Accepted(view, core.info());
         });
     }
 

@@ -3,11 +3,11 @@ package io.paperjam.server.net;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.paperjam.protocol.ErrorCode;
-import io.paperjam.protocol.JobInfo;
 import io.paperjam.protocol.PrinterInfo;
 import io.paperjam.protocol.PrinterReason;
 import io.paperjam.protocol.Reply;
 import io.paperjam.protocol.Request;
+import io.paperjam.server.core.Accepted;
 import io.paperjam.server.core.DocumentAnalyzer;
 import io.paperjam.server.core.Printer;
 import io.paperjam.spool.ChecksumMismatchException;
@@ -121,10 +121,10 @@ final class Upload {
             }
             JobRecord record = upload.commit(expectedSha256);
             log.info("job {} '{}' stored from {}: {} bytes", record.id(), submit.name(), peer(), received);
-            JobInfo job = server.printer().accepted(record);
-            PrinterInfo printer = server.printer().status();
+            Accepted accepted = server.printer().accept(record);
+            PrinterInfo printer = accepted.printer();
             channel.writeAndFlush(Reply.success().withMessage(PrinterMessages.queued(printer))
-                    .withJob(job).withPrinter(printer));
+                    .withJob(accepted.job()).withPrinter(printer));
         } catch (ChecksumMismatchException e) {
             fail(ErrorCode.CHECKSUM_MISMATCH, "the document does not match its sha256 ("
                     + e.getMessage() + "); nothing was queued", e);

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.paperjam.protocol.JobStatus;
 import io.paperjam.protocol.PrinterInfo;
 import io.paperjam.protocol.PrinterState;
+import io.paperjam.spool.JobHeader;
+import io.paperjam.spool.JobRecord;
+import io.paperjam.spool.JobUpload;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +85,25 @@ class QueuedCountTest {
             PrinterInfo status = assertQueued(h, 0, null);
             assertNull(status.printing());
             assertEquals(PrinterState.IDLE, status.state());
+        }
+    }
+
+    @Test
+    void acceptingAJobAnswersWithItPendingAndCountedInTheStatus() throws Exception {
+        try (PrinterHarness h = PrinterHarness.start(dir, PrinterHarness.instant())) {
+            h.printer.pause();
+            h.submit("earlier", 1, 1);
+            JobRecord record;
+            try (JobUpload upload = h.spool.begin(JobHeader.of("later").withUser("ada"))) {
+                upload.write(ByteBuffer.wrap("later\n".getBytes(StandardCharsets.UTF_8)));
+                record = upload.commit();
+            }
+            Accepted accepted = h.printer.accept(record);
+            assertEquals(record.id(), accepted.job().id());
+            assertEquals(JobStatus.PENDING, accepted.job().state());
+            assertEquals(2, accepted.printer().queued(), "the reply's printer counts the job just accepted");
+            assertEquals(PrinterState.STOPPED, accepted.printer().state());
+            assertEquals(h.printer.status(), accepted.printer());
         }
     }
 }
