@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +85,7 @@ public final class Spool implements Closeable {
     private final Quota quota;
     private final Transitions transitions;
     private final Journal journal; // null when the journal is off
-    private final ConcurrentSkipListMap<Long, JobRecord> index = new ConcurrentSkipListMap<>();
+    private final JobIndex index = new JobIndex();
     private final Object[] stripes = new Object[STRIPES];
     private final Object pruning = new Object();
     private final Object deviceState = new Object();
@@ -107,7 +107,7 @@ public final class Spool implements Closeable {
             stripes[i] = new Object();
         }
         for (JobRecord job : jobs) {
-            index.put(job.id(), job);
+            index.put(job);
             if (job.state() != JobState.DONE) {
                 quota.force(job.size(), 1);
             }
@@ -231,7 +231,7 @@ public final class Spool implements Closeable {
                 disk.deleteQuietly(tmpControl);
                 throw e;
             }
-            index.put(id, job);
+            index.put(job);
         } finally {
             lifecycle.readLock().unlock();
         }
@@ -273,7 +273,7 @@ public final class Spool implements Closeable {
                 }
                 return;
             }
-            index.put(job.id(), job);
+            index.put(job);
         } finally {
             lifecycle.readLock().unlock();
         }
@@ -287,18 +287,26 @@ public final class Spool implements Closeable {
 
     /** Queued, active and done jobs (not history), by id. */
     public List<JobRecord> jobs() {
-        return new ArrayList<>(index.values());
+        return new ArrayList<>(index.all());
     }
 
     /** Queued jobs, first in first out (by id). */
     public List<JobRecord> queued() {
-        List<JobRecord> queued = new ArrayList<>();
-        for (JobRecord job : index.values()) {
-            if (job.state() == JobState.QUEUED) {
-                queued.add(job);
-            }
-        }
-        return queued;
+        return index.queued();
+    }
+
+    /** The oldest queued job, if any: O(log n) however many jobs the spool holds. */
+    public Optional<JobRecord> oldestQueued() {
+        return index.firstQueued(job -> true);
+    }
+
+    /**
+     * The oldest queued job that {@code wanted} accepts (first in first out, by id); the cost grows with the
+     * queued jobs it refuses, not with the size of the spool.
+     */
+    public Optional<JobRecord> firstQueued(Predicate<JobRecord> wanted) {
+        Objects.requireNonNull(wanted, "wanted");
+        return index.firstQueued(wanted);
     }
 
     /** Queue to active. */
@@ -352,7 +360,7 @@ public final class Spool implements Closeable {
                 }
                 JobRecord next = update.apply(current);
                 transitions.apply(current, next);
-                index.put(id, next);
+                index.put(next);
                 if (next.state() == JobState.DONE) {
                     quota.release(next.size(), 1);
                 }
@@ -437,7 +445,7 @@ public final class Spool implements Closeable {
             ensureOpen();
             synchronized (pruning) {
                 Instant now = now();
-                List<JobRecord> victims = Retention.select(index.values(), settings, now);
+                List<JobRecord> victims = Retention.select(index.done(), settings, now);
                 if (victims.isEmpty()) {
                     return 0;
                 }

@@ -114,6 +114,34 @@ class SpoolTest {
     }
 
     @Test
+    void oldestQueuedFollowsCommitsStateChangesAndReopen() throws Exception {
+        for (long journal : new long[] {SpoolSettings.defaults().journalMaxBytes(), 0}) {
+            Path folder = dir.resolve("journal-" + journal);
+            SpoolSettings settings = SpoolSettings.defaults().withJournalMaxBytes(journal);
+            try (Spool spool = Spool.open(folder, settings)) {
+                assertTrue(spool.oldestQueued().isEmpty());
+                long a = Jobs.submit(spool, "a", Jobs.content(1, 100)).id();
+                long b = Jobs.submit(spool, "b", Jobs.content(2, 100)).id();
+                long c = Jobs.submit(spool, "c", Jobs.content(3, 100)).id();
+                assertEquals(a, spool.oldestQueued().orElseThrow().id());
+                assertEquals(b, spool.firstQueued(job -> job.id() != a).orElseThrow().id(), "skips the refused");
+                assertTrue(spool.firstQueued(job -> false).isEmpty());
+                spool.activate(a);
+                assertEquals(b, spool.oldestQueued().orElseThrow().id(), "an active job is not queued");
+                spool.finish(b, JobOutcome.CANCELED, null);
+                assertEquals(c, spool.oldestQueued().orElseThrow().id(), "a done job is not queued");
+                spool.requeue(a);
+                assertEquals(a, spool.oldestQueued().orElseThrow().id(), "a requeued job is first again");
+                assertEquals(List.of(a, c), spool.queued().stream().map(JobRecord::id).toList());
+            }
+            try (Spool spool = Spool.open(folder, settings)) {
+                assertEquals(1, spool.oldestQueued().orElseThrow().id());
+                assertEquals(List.of(1L, 3L), spool.queued().stream().map(JobRecord::id).toList());
+            }
+        }
+    }
+
+    @Test
     void illegalChangesAreRefusedWithoutChangingAnything() throws Exception {
         try (Spool spool = Spool.open(spoolDir(), SpoolSettings.defaults())) {
             long id = Jobs.submit(spool, "a", new byte[10]).id();
