@@ -329,9 +329,25 @@ public final class Spool implements Closeable {
 
     /** Queued or active to done; then applies retention. */
     public JobRecord finish(long id, JobOutcome outcome, String reason) throws IOException {
+        return finish(id, outcome, reason, job -> job);
+    }
+
+    /**
+     * As {@link #finish(long, JobOutcome, String)}, recording the page the job reached in the same control-file
+     * write: one durable change instead of {@link #progress} followed by a finish.
+     */
+    public JobRecord finish(long id, JobOutcome outcome, String reason, int pagesDone) throws IOException {
+        if (pagesDone < 0) {
+            throw new IllegalArgumentException("pagesDone must not be negative: " + pagesDone);
+        }
+        return finish(id, outcome, reason, job -> job.withPagesDone(pagesDone, now()));
+    }
+
+    private JobRecord finish(long id, JobOutcome outcome, String reason, UnaryOperator<JobRecord> before)
+            throws IOException {
         Objects.requireNonNull(outcome, "outcome");
         JobRecord done = change(id, EnumSet.of(JobState.QUEUED, JobState.ACTIVE), "finish",
-                job -> job.finished(outcome, reason, now()));
+                job -> before.apply(job).finished(outcome, reason, now()));
         try {
             prune();
         } catch (IOException e) {

@@ -114,6 +114,24 @@ class SpoolTest {
     }
 
     @Test
+    void finishRecordsThePageReachedInTheSameChange() throws Exception {
+        long id;
+        try (Spool spool = Spool.open(spoolDir(), SpoolSettings.defaults())) {
+            id = Jobs.submit(spool, "a", Jobs.content(1, 100)).id();
+            spool.activate(id);
+            JobRecord done = spool.finish(id, JobOutcome.COMPLETED, null, 7);
+            assertEquals(7, done.pagesDone());
+            assertEquals(JobOutcome.COMPLETED, done.outcome());
+            assertThrows(IllegalArgumentException.class, () -> spool.finish(id, JobOutcome.ABORTED, null, -1));
+        }
+        try (Spool spool = Spool.open(spoolDir(), SpoolSettings.defaults())) {
+            JobRecord reopened = spool.find(id).orElseThrow();
+            assertEquals(JobState.DONE, reopened.state());
+            assertEquals(7, reopened.pagesDone());
+        }
+    }
+
+    @Test
     void oldestQueuedFollowsCommitsStateChangesAndReopen() throws Exception {
         for (long journal : new long[] {SpoolSettings.defaults().journalMaxBytes(), 0}) {
             Path folder = dir.resolve("journal-" + journal);

@@ -37,7 +37,11 @@ final class EventBus {
     }
 
     void publish(String type, Integer page, JobInfo job, PrinterInfo printer) {
-        Event event = new Event(type, ++seq, clock.instant(), page, job, printer);
+        ++seq;
+        if (listeners.isEmpty()) {
+            return;   // nobody watches: no event to build (a job-queued per acknowledgement otherwise)
+        }
+        Event event = new Event(type, seq, clock.instant(), page, job, printer);
         for (Consumer<Event> listener : listeners) {
             try {
                 listener.accept(event);

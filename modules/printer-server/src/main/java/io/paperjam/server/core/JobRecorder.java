@@ -64,17 +64,18 @@ final class JobRecorder {
         JobRecord progressed = null;
         JobRecord done = null;
         IOException failure = null;
-        if (job.pagesDone != job.persistedPages) {
-            try {
-                progressed = core.spool.progress(job.id, job.pagesDone);
-            } catch (IOException e) {
-                LOG.warn("cannot record that job {} reached page {}: {}", job.id, job.pagesDone, e.toString());
-            }
-        }
         try {
-            done = core.spool.finish(job.id, outcome, reason);
+            // the page reached goes into the same control-file write as the end (one durable change, not two)
+            done = core.spool.finish(job.id, outcome, reason, job.pagesDone);
         } catch (IOException e) {
             failure = e;
+            if (job.pagesDone != job.persistedPages) {
+                try { // the end is not recorded: keep at least the page reached, so a restart resumes there
+                    progressed = core.spool.progress(job.id, job.pagesDone);
+                } catch (IOException again) {
+                    LOG.warn("cannot record that job {} reached page {}: {}", job.id, job.pagesDone, again.toString());
+                }
+            }
         }
         DeviceStore.Snapshot snapshot;
         core.lock.lock();

@@ -136,7 +136,7 @@ final class Scheduler implements Runnable {
         try {
             job.record = active;
             job.updated = active.updated();
-            LOG.info("job {} '{}' started at page {} of {}", job.id, active.header().name(), job.pagesDone + 1,
+            LOG.debug("job {} '{}' started at page {} of {}", job.id, active.header().name(), job.pagesDone + 1,
                     job.pages == null ? "?" : job.pages);
             core.jobEvent(Event.TYPE_JOB_STATE, core.view(active), null);
             core.printerChanged(false);

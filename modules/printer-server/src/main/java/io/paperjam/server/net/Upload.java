@@ -120,7 +120,8 @@ final class Upload {
                 upload.pages(analyzer.pages());
             }
             JobRecord record = upload.commit(expectedSha256);
-            log.info("job {} '{}' stored from {}: {} bytes", record.id(), submit.name(), peer(), received);
+            // DEBUG: at INFO every disk thread queued on the logger's lock once per job (JFR, 64 connections)
+            log.debug("job {} '{}' stored from {}: {} bytes", record.id(), submit.name(), peer(), received);
             Accepted accepted = server.printer().accept(record);
             PrinterInfo printer = accepted.printer();
             channel.writeAndFlush(Reply.success().withMessage(PrinterMessages.queued(printer))
