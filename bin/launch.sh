@@ -28,9 +28,11 @@ if [[ ! -f "$cds" || "$jar" -nt "$cds" ]]; then
     # The client is trained by real status/submit/jobs/help runs against a stand-in printer
     # (CdsTraining), and archived statically from that class list: unlike JDK 17's dynamic
     # archive, a static one also holds picocli's Java 5 classes and those implementing its interfaces.
+    # A training run that fails (no loopback, say) still lists what it loaded: archive that
+    # rather than train again on every run.
     java "${quiet[@]}" -XX:DumpLoadedClassList="$cds.$$.classes" -cp "$jar" io.paperjam.client.cli.CdsTraining \
-        >/dev/null 2>&1 \
-      && java "${quiet[@]}" -Xshare:dump -XX:SharedClassListFile="$cds.$$.classes" -XX:SharedArchiveFile="$cds.$$" \
+        >/dev/null 2>&1 || true
+    java "${quiet[@]}" -Xshare:dump -XX:SharedClassListFile="$cds.$$.classes" -XX:SharedArchiveFile="$cds.$$" \
         -cp "$jar" >/dev/null 2>&1 \
       && mv -f "$cds.$$" "$cds" || rm -f "$cds.$$"
     rm -f "$cds.$$.classes"
