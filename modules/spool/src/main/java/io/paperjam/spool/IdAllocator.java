@@ -1,10 +1,15 @@
 package io.paperjam.spool;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +24,12 @@ import org.slf4j.LoggerFactory;
  * durable. A clean close writes the exact last id, so ids stay contiguous across clean restarts and jump by
  * at most one block after a crash. As a second line of defence (say {@code last-id} was deleted by hand),
  * open also takes the largest id found in any folder or in history, see {@link Recovery}.
+ *
+ * <p>The next ceiling is written ahead, on a helper thread, once half of the current block is handed out, so
+ * uploads do not all wait for that fsync (a few milliseconds, far more on a busy disk) every {@value #BLOCK}
+ * jobs; a caller waits only if the block runs out before the write is durable. Ids are still handed out only
+ * up to the ceiling already on disk, so the promise above holds; after a crash the next id may jump by up to
+ * two blocks.
  */
 final class IdAllocator {
 
@@ -26,9 +37,18 @@ final class IdAllocator {
 
     private static final Logger LOG = LoggerFactory.getLogger(IdAllocator.class);
 
+    private static final ExecutorService WRITER = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "spool-id-ceiling");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final SpoolDisk disk;
     private long next;
+    /** No id above it is handed out: it is durable in {@code last-id}. */
     private long ceiling;
+    /** The next ceiling being written, or null. */
+    private CompletableFuture<Long> raising;
     private boolean closed;
 
     /** @param ceiling the value read from {@code last-id}; @param maxSeen the largest id found on disk */
@@ -55,12 +75,34 @@ final class IdAllocator {
         if (closed) {
             throw new SpoolException("spool is closed");
         }
+        if (raising != null && raising.isDone()) {
+            try {
+                ceiling = awaitRaise();
+            } catch (IOException e) {
+                if (next > ceiling) {
+                    throw e;
+                }
+                LOG.warn("could not write the next id ceiling ({}); trying again", e.toString());
+            }
+        }
+        if (raising == null && ceiling - next < BLOCK / 2) {
+            raising = raise(Math.max(ceiling, next - 1) + BLOCK);
+        }
         if (next > ceiling) {
-            long newCeiling = next + BLOCK - 1;
-            write(newCeiling);
-            ceiling = newCeiling;
+            ceiling = awaitRaise(); // this block is used up before the next one was durable
         }
         return next++;
+    }
+
+    private CompletableFuture<Long> raise(long newCeiling) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                write(newCeiling);
+                return newCeiling;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, WRITER);
     }
 
     /** The id the next upload will get (for inspection and tests). */
@@ -72,7 +114,41 @@ final class IdAllocator {
     synchronized void close() throws IOException {
         if (!closed) {
             closed = true;
+            if (raising != null) {
+                awaitRaise(); // or it could land after the exact value below
+            }
             write(next - 1);
+        }
+    }
+
+    /** Lets a ceiling write in flight end without recording anything, as a killed process would (tests). */
+    synchronized void abandon() {
+        closed = true;
+        if (raising != null) {
+            raising.handle((ok, failure) -> null).join(); // it must not land in the folder's next owner's time
+        }
+    }
+
+    /** The ceiling being written, once durable; a failed write is tried again by the next caller. */
+    private long awaitRaise() throws IOException {
+        CompletableFuture<Long> pending = raising;
+        raising = null;
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return pending.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the write goes on regardless: wait for it, keep the flag
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
+                    throw cause instanceof IOException io ? io : new IOException("writing last-id failed", cause);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

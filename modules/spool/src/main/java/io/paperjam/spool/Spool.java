@@ -519,6 +519,7 @@ public final class Spool implements Closeable {
         lifecycle.writeLock().lock();
         try {
             closed = true;
+            ids.abandon();
             if (journal != null) {
                 journal.abandon();
             }
