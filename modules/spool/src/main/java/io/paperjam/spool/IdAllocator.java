@@ -22,14 +22,13 @@ import org.slf4j.LoggerFactory;
  * or not, ever received, and the next id is above it. A crash while the ceiling is rewritten leaves the old
  * file or the new one (rename is atomic), and no id of the new block was handed out before the rename was
  * durable. A clean close writes the exact last id, so ids stay contiguous across clean restarts and jump by
- * at most one block after a crash. As a second line of defence (say {@code last-id} was deleted by hand),
- * open also takes the largest id found in any folder or in history, see {@link Recovery}.
+ * at most two blocks after a crash (see below). As a second line of defence (say {@code last-id} was
+ * deleted by hand), open also takes the largest id found in any folder or in history, see {@link Recovery}.
  *
  * <p>The next ceiling is written ahead, on a helper thread, once half of the current block is handed out, so
  * uploads do not all wait for that fsync (a few milliseconds, far more on a busy disk) every {@value #BLOCK}
  * jobs; a caller waits only if the block runs out before the write is durable. Ids are still handed out only
- * up to the ceiling already on disk, so the promise above holds; after a crash the next id may jump by up to
- * two blocks.
+ * up to the ceiling already on disk, so the promise above holds.
  */
 final class IdAllocator {
 
