@@ -2,6 +2,7 @@ package io.paperjam.spool;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What a submitter tells the spool about a job before its document bytes arrive.
@@ -17,6 +18,8 @@ import java.util.Objects;
 public record JobHeader(String name, String format, int copies, Integer pages, String user,
                         long declaredSize, String declaredSha256) {
 
+    private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-f]{64}");
+
     public JobHeader {
         Objects.requireNonNull(name, "name");
         if (copies < 1) {
@@ -30,7 +33,7 @@ public record JobHeader(String name, String format, int copies, Integer pages, S
         }
         if (declaredSha256 != null) {
             declaredSha256 = declaredSha256.toLowerCase(Locale.ROOT);
-            if (!declaredSha256.matches("[0-9a-f]{64}")) {
+            if (!HEX_SHA256.matcher(declaredSha256).matches()) {
                 throw new IllegalArgumentException("declaredSha256 must be 64 hex digits: " + declaredSha256);
             }
         }

@@ -42,6 +42,10 @@ public final class DocumentAnalyzer {
     /** Looks at the buffer's remaining bytes without moving its position. */
     public void update(ByteBuffer chunk) {
         int length = chunk.remaining();
+        if (counter != null && !counter.readsBytes()) {
+            size += length; // e.g. a document of unknown format past its first bytes: nothing to learn
+            return;
+        }
         if (chunk.hasArray()) {
             update(chunk.array(), chunk.arrayOffset() + chunk.position(), length);
             return;

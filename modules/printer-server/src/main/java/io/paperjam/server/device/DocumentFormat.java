@@ -63,7 +63,8 @@ public enum DocumentFormat {
      */
     public static DocumentFormat sniff(byte[] head, int length) {
         String start = new String(head, 0, Math.min(length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
-        String trimmed = start.stripLeading().replaceFirst("^\u0004", "");
+        String stripped = start.stripLeading();
+        String trimmed = stripped.startsWith("\u0004") ? stripped.substring(1) : stripped; // a DOS PostScript ^D
         if (trimmed.startsWith("%PDF-")) {
             return PDF;
         }

@@ -11,6 +11,11 @@ public interface PageCounter {
     /** Pages counted in the bytes fed so far; 0 when the bytes give no count. */
     int pages();
 
+    /** False when {@link #feed} ignores the bytes, so a caller need not copy them out of a direct buffer. */
+    default boolean readsBytes() {
+        return true;
+    }
+
     /** A fresh counter for a format; {@link DocumentFormat#UNKNOWN} always answers 0. */
     static PageCounter of(DocumentFormat format) {
         return switch (format) {
@@ -27,6 +32,11 @@ public interface PageCounter {
                 @Override
                 public int pages() {
                     return 0;
+                }
+
+                @Override
+                public boolean readsBytes() {
+                    return false;
                 }
             };
         };

@@ -62,6 +62,26 @@ class DocumentAnalyzerTest {
     }
 
     @Test
+    void aBinaryDocumentInDirectBuffersIsSizedAndEstimated() {
+        byte[] binary = new byte[300_000];
+        new Random(2).nextBytes(binary);
+        binary[0] = 0;
+        DocumentAnalyzer a = DocumentAnalyzer.of(null, "doc");
+        for (int at = 0; at < binary.length; at += 65_536) {
+            int n = Math.min(65_536, binary.length - at);
+            a.update(ByteBuffer.allocateDirect(n).put(binary, at, n).flip());
+        }
+        assertEquals("application/octet-stream", a.format());
+        assertEquals(binary.length, a.size());
+        assertEquals(100, a.pages(), "300,000 bytes at 3,000 a page");
+    }
+
+    @Test
+    void aDosPostScriptFileStartingWithCtrlDIsPostScript() {
+        assertEquals("application/postscript", analyze(null, bytes("\u0004%!PS-Adobe-3.0\n%%Pages: 2\n"), 7).format());
+    }
+
+    @Test
     void declaredFormatIsKeptButCountingFollowsTheBytes() {
         assertEquals("application/pdf", analyze("pdf", bytes(pdf(2)), 50).format());
         DocumentAnalyzer mislabeled = analyze("text/plain", bytes(pdf(2)), 50);
