@@ -3,7 +3,7 @@
 # and their ratio. Prints a table and writes it into docs/BENCHMARKS.md (every section except "## Spool").
 #
 # Usage: bench/run.sh          (about 8-10 minutes on 2 cores; nothing else should run meanwhile)
-# Knobs: ROUNDS (3) runs per series, the median is reported; SECONDS_PER_RUN (10); BIG_MIB (1024);
+# Knobs: ROUNDS (3) runs per series, the median is reported; SECONDS_PER_RUN (10); BIG_MIB (1024); BIG_REST_SECONDS (10);
 #        RESTART_JOBS (100000); IDLE_CONNECTIONS (10000); BENCH_PORT (16390); BENCH_DIR (work folder,
 #        default modules/print-client/target/bench: on the repository's disk, like the baselines).
 set -euo pipefail
@@ -12,6 +12,7 @@ cd "$root"
 rounds="${ROUNDS:-3}"
 secs="${SECONDS_PER_RUN:-10}"
 big_mib="${BIG_MIB:-1024}"
+big_rest="${BIG_REST_SECONDS:-10}"   # idle disk before each big transfer: this disk is faster after a rest
 restart_jobs="${RESTART_JOBS:-100000}"
 idle_n="${IDLE_CONNECTIONS:-10000}"
 port="${BENCH_PORT:-16390}"
@@ -134,12 +135,12 @@ for r in $(seq 1 "$rounds"); do
   rm -f "$work/nc.out"; sync
   nc -l 127.0.0.1 "$port" > "$work/nc.out" </dev/null & ncpid=$!
   for _ in $(seq 1 500); do ss -ltn 2>/dev/null | grep -q ":$port " && break; sleep 0.01; done
-  t0=$(now_ms); nc -N 127.0.0.1 "$port" < "$work/big.bin"; wait "$ncpid" || true; sync; t1=$(now_ms)
+  sleep "$big_rest"; t0=$(now_ms); nc -N 127.0.0.1 "$port" < "$work/big.bin"; wait "$ncpid" || true; sync; t1=$(now_ms)
   runs[nc]+="$(awk -v m="$big_mib" -v ms=$((t1 - t0)) 'BEGIN {printf "%.1f", m*1048576/1e6/(ms/1000)}') "
   rm -f "$work/nc.out"
   spool="$work/spool-big"; rm -rf "$spool"; sync
   start_server "$spool" -Xmx128m -- --quota-bytes 1T   # the printer prints at its normal pace: the upload is measured
-  t0=$(now_ms); java -jar "$client_jar" --port "$port" submit "$work/big.bin" >/dev/null 2>>"$work/bench.err" \
+  sleep "$big_rest"; t0=$(now_ms); java -jar "$client_jar" --port "$port" submit "$work/big.bin" >/dev/null 2>>"$work/bench.err" \
     || log "  the ${big_mib} MiB submit failed; see $work/bench.err"; t1=$(now_ms)
   runs[big]+="$(awk -v m="$big_mib" -v ms=$((t1 - t0)) 'BEGIN {printf "%.1f", m*1048576/1e6/(ms/1000)}') "
   stop_server; rm -rf "$spool"
@@ -191,12 +192,11 @@ stop_server; rm -rf "$work/spool-idle"
 log "  RSS ${rss_before} kB idle, ${rss_held} kB holding $idle_n; $idle_report"
 
 # ---- 5. print-client submit of a small file, whole process -------------------------------------------
-log "print-client submit of a small file: 10 runs as shipped, 10 with class data sharing and C1 only"
+log "print-client submit of a small file: 10 runs of bin/print-client (as shipped), 10 of a plain java -jar"
 rm -rf "$work/spool-submit"; start_server "$work/spool-submit" -- "${load_flags[@]}"
 echo "hello from bench" > "$work/small.txt"
-cds="$work/print-client.jsa"
-java -XX:ArchiveClassesAtExit="$cds" -jar "$client_jar" --port "$port" submit "$work/small.txt" >/dev/null 2>&1 || true
-fast_opts=(-XX:SharedArchiveFile="$cds" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+launcher="$root/bin/print-client"
+"$launcher" --port "$port" submit "$work/small.txt" >/dev/null 2>&1 || true   # builds the launcher's archive if missing
 # timed KEY CMD...: wall ms into runs[KEY], CPU ms (user + sys, less sensitive to a busy machine) into runs[KEYcpu]
 timed() {
   local key="$1"; shift; local t
@@ -204,21 +204,21 @@ timed() {
   runs[$key]+="$(awk '{printf "%d", $1 * 1000}' <<<"$t") "; runs[${key}cpu]+="$(awk '{printf "%d", ($2 + $3) * 1000}' <<<"$t") "
 }
 for r in $(seq 1 10); do
-  timed submit java -jar "$client_jar" --port "$port" submit "$work/small.txt"
-  timed submitcds java "${fast_opts[@]}" -jar "$client_jar" --port "$port" submit "$work/small.txt"
+  timed submit "$launcher" --port "$port" submit "$work/small.txt"
+  timed submitjar java -jar "$client_jar" --port "$port" submit "$work/small.txt"
   t0=$(now_ms); printf '{"op":"submit","name":"small.txt","size":17}\nhello from bench\n' | nc -N 127.0.0.1 "$port" >/dev/null
   runs[submitnc]+="$(( $(now_ms) - t0 )) "
 done
 stop_server; rm -rf "$work/spool-submit"
-log "  shipped ${runs[submit]}ms (CPU ${runs[submitcpu]}); CDS ${runs[submitcds]}ms (CPU ${runs[submitcdscpu]}); nc ${runs[submitnc]}ms"
+log "  bin/print-client ${runs[submit]}ms (CPU ${runs[submitcpu]}); java -jar ${runs[submitjar]}ms (CPU ${runs[submitjarcpu]}); nc ${runs[submitnc]}ms"
 
 # ---- report ------------------------------------------------------------------------------------------
 med() { median <<<"${runs[$1]:-}"; }
 pj1=$(med pj1); pj64=$(med pj64); pjp=$(med pjpaused); pjpp99=$(med pjpausedp99); status_ms=$(med status); b1=$(med base1); b8=$(med base8); p99=$(med pj64p99); fio_iops=$(med fio)
 errs=$(tr ' ' '\n' <<<"${runs[pj1err]} ${runs[pj64err]}" | awk '{n += $1} END {print n + 0}')
 big=$(med big); nc_rate=$(med nc); start=$(med start); jvm=$(med jvm); restart=$(med restart)
-submit=$(med submit); submitcds=$(med submitcds); submitnc=$(med submitnc); startcds=$(med startcds)
-submitcpu=$(med submitcpu); submitcdscpu=$(med submitcdscpu)
+submit=$(med submit); submitjar=$(med submitjar); submitnc=$(med submitnc); startcds=$(med startcds)
+submitcpu=$(med submitcpu); submitjarcpu=$(med submitjarcpu)
 rss_mb=$(( rss_held / 1024 )); rss0_mb=$(( rss_before / 1024 ))
 verdict() { awk -v ok="$1" 'BEGIN {print (ok ? "met" : "**NOT met**")}'; }
 ge() { awk -v a="$1" -v b="$2" 'BEGIN {print (a >= b)}'; }
@@ -238,8 +238,8 @@ table="| figure | paperjam | baseline (same run) | ratio | target | result |
 | the first status request after that restart, over nc (ms) | $status_ms | $submitnc (nc submit, empty spool) | | (diagnostic) | |
 | start to listening, empty spool (ms) | $start | $jvm (java -version) | $(ratio "$start" "$jvm") | < 1000 ms | $(verdict "$(le "$start" 1000)") |
 | the same start with an AppCDS archive (ms) | $startcds | $jvm (java -version) | $(ratio "$startcds" "$jvm") | < 1000 ms | $(verdict "$(le "$startcds" 1000)") |
-| print-client submit of a small file, whole process (ms; CPU ms) | $submit; CPU $submitcpu | $submitnc (nc) | $(ratio "$submit" "$submitnc") | < 300 ms | $(verdict "$(le "$submit" 300)") |
-| the same with AppCDS + C1 only + serial GC (ms; CPU ms) | $submitcds; CPU $submitcdscpu | $submitnc (nc) | $(ratio "$submitcds" "$submitnc") | < 300 ms | $(verdict "$(le "$submitcds" 300)") |"
+| \`bin/print-client submit\` of a small file, whole process as shipped (ms; CPU ms) | $submit; CPU $submitcpu | $submitnc (nc) | $(ratio "$submit" "$submitnc") | < 300 ms | $(verdict "$(le "$submit" 300)") |
+| the same as a plain \`java -jar\`, no archive or JIT flags (ms; CPU ms) | $submitjar; CPU $submitjarcpu | $submitnc (nc) | $(ratio "$submitjar" "$submitnc") | (diagnostic) | |"
 
 details="Errors in the 4 KiB runs: $errs. Server CPU (user + sys) per acknowledged 4 KiB job: $(med pj1cpu) µs with 1 connection,
 $(med pj64cpu) µs with 64 (runs: ${runs[pj1cpu]}/ ${runs[pj64cpu]}), so 2 cores cap the server near $(awk -v c="$(med pj64cpu)" 'BEGIN {printf "%d", (c > 0 ? 2e6 / c : 0)}') jobs/s before any disk wait. Idle connections: $idle_report.
@@ -248,7 +248,7 @@ All runs (the table shows medians): paperjam 1 conn: ${runs[pj1]}; paperjam 64 c
 paperjam 64 conn, printer paused: ${runs[pjpaused]}(p99 ms: ${runs[pjpausedp99]}); status after restart ms: ${runs[status]};
 C 1 writer: ${runs[base1]}; C 8 writers: ${runs[base8]}; fio: ${runs[fio]:-skipped}; ${big_mib} MiB paperjam MB/s: ${runs[big]};
 nc MB/s: ${runs[nc]}; empty start ms: ${runs[start]}; java -version ms: ${runs[jvm]}; restart ms: ${runs[restart]};
-empty start with AppCDS ms: ${runs[startcds]}; submit ms: ${runs[submit]}(CPU ${runs[submitcpu]}); submit with CDS ms: ${runs[submitcds]}(CPU ${runs[submitcdscpu]});
+empty start with AppCDS ms: ${runs[startcds]}; bin/print-client submit ms: ${runs[submit]}(CPU ${runs[submitcpu]}); java -jar submit ms: ${runs[submitjar]}(CPU ${runs[submitjarcpu]});
 nc submit ms: ${runs[submitnc]}"
 
 machine="$(nproc) CPUs, $(free -h | awk '/^Mem:/ {print $2}') memory, $(uname -sr), $(java -version 2>&1 | head -n 1); $(df -hT "$work" | awk 'NR==2 {print $2 " on " $1}')"
