@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,7 @@ public final class JobUpload implements Closeable {
     private long written;
     private long reservedBytes;
     private Integer learnedPages;
+    private String learnedFormat;
     private Phase phase = Phase.OPEN;
 
     JobUpload(Spool spool, long id, JobHeader header, Instant arrived, Path tmpData, FileChannel channel,
@@ -115,6 +117,11 @@ public final class JobUpload implements Closeable {
         this.learnedPages = pages;
     }
 
+    /** Records a format learned from the bytes (e.g. a sniffed MIME type); used when the header did not declare one. */
+    public void format(String format) {
+        this.learnedFormat = Objects.requireNonNull(format, "format");
+    }
+
     /**
      * Makes the job durable in queue/ and returns its record. Throws {@link SizeMismatchException} or
      * {@link ChecksumMismatchException} if the bytes differ from what the header declared; on any failure
@@ -144,6 +151,9 @@ public final class JobUpload implements Closeable {
             checkSha256(declared.declaredSha256(), sha256, "was expected");
             JobHeader stored = declared.pages() == null && learnedPages != null
                     ? declared.withPages(learnedPages) : declared;
+            if (stored.format() == null && learnedFormat != null) {
+                stored = stored.withFormat(learnedFormat);
+            }
             JobRecord job = new JobRecord(id, stored, JobState.QUEUED, written, sha256, 0, null, null, arrived,
                     spool.now(), true);
             if (document instanceof DocumentBuffer memory) {

@@ -119,6 +119,9 @@ final class Upload {
             if (submit.pages() == null && analyzer.pages() != null) {
                 upload.pages(analyzer.pages());
             }
+            if (submit.format() == null) {
+                upload.format(analyzer.format()); // sniffed: what a listing of jobs should show, not null
+            }
             JobRecord record = upload.commit(expectedSha256);
             // DEBUG: at INFO every disk thread queued on the logger's lock once per job (JFR, 64 connections)
             log.debug("job {} '{}' stored from {}: {} bytes", record.id(), submit.name(), peer(), received);

@@ -36,6 +36,8 @@ class PrintingE2ETest {
             assertEquals(List.of(1, 2, 3), watcher.pages(id));
             JsonNode job = client.request("{\"op\":\"job\",\"id\":" + id + "}");
             assertEquals("completed", job.path("job").path("state").asText());
+            assertEquals("text/plain", reply.path("job").path("format").asText(), "sniffed when none was declared");
+            assertEquals("text/plain", job.path("job").path("format").asText());
         }
     }
 
