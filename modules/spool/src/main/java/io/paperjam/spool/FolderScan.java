@@ -42,7 +42,8 @@ final class FolderScan {
     static FolderScan of(SpoolLayout layout) throws IOException {
         FolderScan scan = new FolderScan();
         for (JobState state : JobState.values()) {
-            for (Path file : list(layout.folder(state))) {
+            // unsorted: the maps below order by id, and sorting 200,000 paths took a tenth of a big restart
+            for (Path file : listUnsorted(layout.folder(state))) {
                 String name = file.getFileName().toString();
                 OptionalLong control = SpoolLayout.idOf(name, SpoolLayout.CONTROL_SUFFIX);
                 OptionalLong data = SpoolLayout.idOf(name, SpoolLayout.DATA_SUFFIX);
@@ -89,13 +90,19 @@ final class FolderScan {
 
     /** The folder's entries sorted by name; empty if the folder does not exist. */
     static List<Path> list(Path dir) throws IOException {
+        List<Path> entries = listUnsorted(dir);
+        entries.sort(null);
+        return entries;
+    }
+
+    /** The folder's entries in the file system's order; empty if the folder does not exist. */
+    static List<Path> listUnsorted(Path dir) throws IOException {
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             stream.forEach(entries::add);
         } catch (NoSuchFileException e) {
             return entries;
         }
-        entries.sort(null);
         return entries;
     }
 }

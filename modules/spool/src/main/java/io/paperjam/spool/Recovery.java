@@ -151,6 +151,9 @@ final class Recovery {
         JobState folder = found.folder();
         long id = job.id();
         Path data = layout.data(folder, id);
+        if (scan.dataIn(id, folder) != null) {
+            return settlePresent(found, data); // the scan saw it there: no need to ask the file system again
+        }
         if (Files.notExists(data) && scan.tmpData.containsKey(id)) {
             LOG.info("job {}: moving its data file in from tmp/ (crash between the two renames of its commit)", id);
             disk.files.move(scan.tmpData.get(id), data, false);
@@ -159,6 +162,15 @@ final class Recovery {
             quarantine(layout.control(folder, id), "control file without a data file");
             return null;
         }
+        return settlePresent(found, data);
+    }
+
+    /** Checks the size of a data file that is there, rolls an interrupted finish forward, requeues active jobs. */
+    private JobRecord settlePresent(Found found, Path data) throws IOException {
+        SpoolLayout layout = disk.layout;
+        JobRecord job = found.job();
+        JobState folder = found.folder();
+        long id = job.id();
         long size = Files.size(data);
         if (size != job.size()) {
             quarantine(layout.control(folder, id), "data file has " + size + " bytes, control file says " + job.size());
