@@ -9,9 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Streams one document into its data file and computes its SHA-256, with the two on different cores: the
@@ -36,8 +34,8 @@ final class DocumentWriter implements DocumentSink {
     static final long WRITE_BACK_BYTES = 64L << 20;
 
     static final BufferPool POOL = new BufferPool(BUFFER_BYTES, BUFFER_BUDGET);
-    private static final ExecutorService HASHER = daemons("spool-sha256");
-    private static final ExecutorService WRITE_BACK = daemons("spool-write-back");
+    private static final ExecutorService HASHER = Background.daemons("spool-sha256");
+    private static final ExecutorService WRITE_BACK = Background.daemons("spool-write-back");
 
     /** A buffer written to the file and (once {@code hashed} completes) folded into the digest. */
     private record Pending(ByteBuffer buffer, CompletableFuture<Void> hashed) {
@@ -198,31 +196,6 @@ final class DocumentWriter implements DocumentSink {
     }
 
     private static void await(CompletableFuture<Void> future) throws IOException {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    future.get();
-                    return;
-                } catch (InterruptedException e) {
-                    interrupted = true; // a helper still uses the buffer or the channel: wait it out, keep the flag
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
-                    throw cause instanceof IOException io ? io : new IOException("writing the document failed", cause);
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static ExecutorService daemons(String name) {
-        return Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        Background.await(future, "writing the document");
     }
 }

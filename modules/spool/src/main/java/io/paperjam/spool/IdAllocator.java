@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,11 +34,7 @@ final class IdAllocator {
 
     private static final Logger LOG = LoggerFactory.getLogger(IdAllocator.class);
 
-    private static final ExecutorService WRITER = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "spool-id-ceiling");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService WRITER = Background.daemons("spool-id-ceiling");
 
     private final SpoolDisk disk;
     private long next;
@@ -132,23 +126,7 @@ final class IdAllocator {
     private long awaitRaise() throws IOException {
         CompletableFuture<Long> pending = raising;
         raising = null;
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return pending.get();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the write goes on regardless: wait for it, keep the flag
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
-                    throw cause instanceof IOException io ? io : new IOException("writing last-id failed", cause);
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return Background.await(pending, "writing last-id");
     }
 
     private void write(long newCeiling) throws IOException {

@@ -3,7 +3,6 @@ package io.paperjam.spool;
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -18,11 +17,7 @@ final class Overlap {
         void run() throws IOException;
     }
 
-    private static final ExecutorService HELPERS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "spool-io");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService HELPERS = Background.daemons("spool-io");
 
     private Overlap() {
     }
