@@ -36,6 +36,9 @@ public final class Watch implements AutoCloseable {
         Connection connection = Connection.open(settings);
         try {
             connection.send(Json.line(new Request.Watch()));
+            // the printer subscribes this connection before it answers: once the answer is in, no event that
+            // happens afterwards can be missed (a caller may look something up next and rely on that)
+            Replies.expectOk(connection.readLine());
             return new Watch(connection);
         } catch (PrintClientException e) {
             connection.close();

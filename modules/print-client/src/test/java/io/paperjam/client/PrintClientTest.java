@@ -163,6 +163,16 @@ class PrintClientTest {
     }
 
     @Test
+    void aRefusedWatchFailsAtOnceWithThePrintersCode() throws Exception {
+        try (FakePrinter fake = new FakePrinter(line -> FakePrinter.Answer.of(
+                Reply.error(io.paperjam.protocol.ErrorCode.BUSY, "too many watchers")));
+             PrintClient client = PrintClient.connect(fake.settings())) {
+            PrinterException refused = assertThrows(PrinterException.class, client::watch);
+            assertEquals(io.paperjam.protocol.ErrorCode.BUSY, refused.code());
+        }
+    }
+
+    @Test
     void watchListenerGetsEventsOnABackgroundThreadUntilClosed() throws Exception {
         byte[] ack = io.paperjam.protocol.Json.line(Reply.success().withProtocol(1));
         byte[] page = GoldenVectors.reply("event-page");
