@@ -92,11 +92,11 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             } else {
                 lane.run(chunk.readableBytes(), () -> current.chunk(chunk));
             }
-        } else if (msg == BodyEnd.INSTANCE) {
+        } else if (msg instanceof BodyEnd end) {
             Upload current = upload;
             upload = null;
             if (current != null) {
-                lane.run(0, current::end);
+                lane.run(0, () -> current.end(end.trailer()));
             }
         } else if (msg instanceof BadFrame bad) {
             onBadFrame(bad);

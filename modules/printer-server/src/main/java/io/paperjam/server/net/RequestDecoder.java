@@ -11,10 +11,7 @@ import io.paperjam.protocol.ProtocolException;
 import io.paperjam.protocol.Request;
 import io.paperjam.protocol.RequestParser;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Frames the JSON-header protocol: a request line (at most {@code maxHeaderBytes}, {@code \n} or
@@ -26,8 +23,8 @@ import java.util.Map;
  * its body skipped here, so the connection stays in step; one whose size is unknown is fatal.
  *
  * <p>A submit with {@code "sha256":"trailer"} is followed by a {@link ChecksumTrailer} line after its
- * document; {@link BodyEnd} is emitted only once that line is in, and what it said waits in
- * {@link #takeTrailer} for the upload (the line is bounded like a request line). A trailer line that
+ * document; {@link BodyEnd} is emitted only once that line is in, and carries what it said to the upload
+ * (the line is bounded like a request line). A trailer line that
  * is not a valid trailer is the upload's refusal, and the connection stays in step; one over the
  * line limit is fatal.
  */
@@ -48,10 +45,9 @@ public final class RequestDecoder extends ByteToMessageDecoder {
     private static final byte[] OVER_LONG = new byte[0];
 
     private final int maxHeaderBytes;
-    /** Trailers read but not yet taken by their upload, by submit (identity: two submits may be equal). */
-    private final Map<Request.Submit, Trailer> trailers = Collections.synchronizedMap(new IdentityHashMap<>());
     private State state = State.HEADER;
-    private Request.Submit trailerOwner;
+    /** The submit being received announced a checksum trailer after its document. */
+    private boolean trailerFollows;
     private boolean skipTrailer;
     private long remaining;
     private int scanned;
@@ -75,15 +71,6 @@ public final class RequestDecoder extends ByteToMessageDecoder {
     long lineAgeNanos(long now) {
         boolean line = state == State.HEADER || state == State.TRAILER || state == State.SKIP_TRAILER;
         return line && lineStarted != 0 ? now - lineStarted : 0;
-    }
-
-    /**
-     * What the checksum trailer of {@code submit} said, removed from here; null when none was read
-     * (the submit has no trailer, or its connection closed first). Safe from any thread: the trailer
-     * is stored before the {@link BodyEnd} that the caller acts on is emitted.
-     */
-    Trailer takeTrailer(Request.Submit submit) {
-        return trailers.remove(submit);
     }
 
     /** Starts the line clock afresh, for when the server itself stopped reading for a while. */
@@ -132,7 +119,7 @@ public final class RequestDecoder extends ByteToMessageDecoder {
             Request request = RequestParser.parse(line, 0, length);
             out.add(request);
             if (request instanceof Request.Submit submit) {
-                trailerOwner = submit.hasChecksumTrailer() ? submit : null;
+                trailerFollows = submit.hasChecksumTrailer();
                 startBody(submit.size(), State.BODY, out);
             }
         } catch (ProtocolException e) {
@@ -166,13 +153,14 @@ public final class RequestDecoder extends ByteToMessageDecoder {
         if (was == State.SKIP_TRAILER) {
             return;
         }
+        trailerFollows = false;
+        Trailer trailer;
         try {
-            trailers.put(trailerOwner, new Trailer(ChecksumTrailer.parse(line, 0, lineLength(line)).sha256(), null));
+            trailer = new Trailer(ChecksumTrailer.parse(line, 0, lineLength(line)).sha256(), null);
         } catch (ProtocolException e) {
-            trailers.put(trailerOwner, new Trailer(null, e));
+            trailer = new Trailer(null, e);
         }
-        trailerOwner = null;
-        out.add(BodyEnd.INSTANCE);
+        out.add(new BodyEnd(trailer));
     }
 
     /**
@@ -227,11 +215,11 @@ public final class RequestDecoder extends ByteToMessageDecoder {
         if (state == State.SKIP_BODY) {
             state = skipTrailer ? State.SKIP_TRAILER : State.HEADER;
             skipTrailer = false;
-        } else if (trailerOwner != null) {
+        } else if (trailerFollows) {
             state = State.TRAILER;
         } else {
             state = State.HEADER;
-            out.add(BodyEnd.INSTANCE);
+            out.add(BodyEnd.WITHOUT_TRAILER);
         }
     }
 

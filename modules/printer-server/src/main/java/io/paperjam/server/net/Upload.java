@@ -37,7 +37,6 @@ final class Upload {
     private final ServerContext server;
     private final Channel channel;
     private final Request.Submit submit;
-    private final RequestDecoder decoder;
     private Phase phase = Phase.WAITING;
     private JobUpload upload;
     private DocumentAnalyzer analyzer;
@@ -47,7 +46,6 @@ final class Upload {
         this.server = server;
         this.channel = channel;
         this.submit = submit;
-        this.decoder = channel.pipeline().get(RequestDecoder.class);   // holds the checksum trailer, if any
     }
 
     /** Refuses the submit now if it is over a limit or the printer rejects jobs, else opens the spool upload. */
@@ -97,10 +95,11 @@ final class Upload {
         }
     }
 
-    /** The whole document (and its checksum trailer, if announced) arrived: commit it durably, queue it and acknowledge. */
-    void end() {
-        RequestDecoder.Trailer trailer = submit.hasChecksumTrailer() && decoder != null
-                ? decoder.takeTrailer(submit) : null;
+    /**
+     * The whole document (and its checksum trailer, if announced: {@code trailer}, else null) arrived: commit
+     * it durably, queue it and acknowledge.
+     */
+    void end(RequestDecoder.Trailer trailer) {
         if (phase != Phase.STREAMING) {
             return;
         }

@@ -53,7 +53,7 @@ class RequestDecoderTest {
         assertEquals("hello", body(channel.readInbound()));
         assertEquals(" worl", body(channel.readInbound()));
         assertEquals("d", body(channel.readInbound()));
-        assertSame(BodyEnd.INSTANCE, channel.readInbound());
+        assertSame(BodyEnd.WITHOUT_TRAILER, channel.readInbound());
         assertInstanceOf(Request.Status.class, channel.readInbound());
     }
 
@@ -61,7 +61,7 @@ class RequestDecoderTest {
     void anEmptyDocumentEndsAtOnce() {
         write("{\"op\":\"submit\",\"name\":\"a\",\"size\":0}\n");
         assertInstanceOf(Request.Submit.class, channel.readInbound());
-        assertSame(BodyEnd.INSTANCE, channel.readInbound());
+        assertSame(BodyEnd.WITHOUT_TRAILER, channel.readInbound());
     }
 
     @Test
@@ -130,19 +130,16 @@ class RequestDecoderTest {
     }
 
     @Test
-    void theDocumentEndsOnlyAfterItsChecksumTrailerWhichTheUploadThenTakes() {
+    void theDocumentEndsOnlyAfterItsChecksumTrailerAndCarriesIt() {
         EmbeddedChannel ch = trailerChannel();
         try {
             write(ch, TRAILER_SUBMIT + "hello world{\"sha2");
-            Request.Submit submit = ch.readInbound();
+            assertInstanceOf(Request.Submit.class, ch.readInbound());
             assertEquals("hello world", body(ch.readInbound()));
             assertNull(ch.readInbound(), "no end before the whole trailer line");
             write(ch, "56\":\"" + SHA.toUpperCase() + "\"}\r\n{\"op\":\"status\"}\n");
-            assertSame(BodyEnd.INSTANCE, ch.readInbound());
+            assertEquals(new BodyEnd(new RequestDecoder.Trailer(SHA, null)), ch.readInbound());
             assertInstanceOf(Request.Status.class, ch.readInbound());
-            RequestDecoder decoder = ch.pipeline().get(RequestDecoder.class);
-            assertEquals(new RequestDecoder.Trailer(SHA, null), decoder.takeTrailer(submit));
-            assertNull(decoder.takeTrailer(submit), "taken once");
         } finally {
             ch.finishAndReleaseAll();
         }
@@ -153,11 +150,11 @@ class RequestDecoderTest {
         EmbeddedChannel ch = trailerChannel();
         try {
             write(ch, TRAILER_SUBMIT + "hello world" + "{\"op\":\"pause\"}\n{\"op\":\"status\"}\n");
-            Request.Submit submit = ch.readInbound();
+            assertInstanceOf(Request.Submit.class, ch.readInbound());
             body(ch.readInbound());
-            assertSame(BodyEnd.INSTANCE, ch.readInbound());
+            BodyEnd end = ch.readInbound();
             assertInstanceOf(Request.Status.class, ch.readInbound(), "the bad trailer never runs as a request");
-            RequestDecoder.Trailer trailer = ch.pipeline().get(RequestDecoder.class).takeTrailer(submit);
+            RequestDecoder.Trailer trailer = end.trailer();
             assertNull(trailer.sha256());
             assertEquals("checksum trailer: missing field 'sha256'", trailer.refusal().getMessage());
         } finally {
@@ -204,7 +201,7 @@ class RequestDecoderTest {
             ch.readInbound();
             assertNull(ch.readInbound());
             write(ch, "{\"sha256\":\"" + SHA + "\"}\n");
-            assertSame(BodyEnd.INSTANCE, ch.readInbound());
+            assertEquals(new BodyEnd(new RequestDecoder.Trailer(SHA, null)), ch.readInbound());
         } finally {
             ch.finishAndReleaseAll();
         }
