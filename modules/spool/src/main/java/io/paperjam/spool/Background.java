@@ -22,6 +22,22 @@ final class Background {
         });
     }
 
+    /** Disk work that may fail. */
+    interface IoWork<T> {
+        T call() throws IOException;
+    }
+
+    /** Runs {@code work} on {@code helpers}; {@link #await} gives back its value or its IOException. */
+    static <T> CompletableFuture<T> start(IoWork<T> work, ExecutorService helpers) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.call();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, helpers);
+    }
+
     /**
      * The future's value once it is done. An interrupt does not cut the wait short, since the helper still
      * uses the buffer, channel or file it was given; the flag is kept for the caller. A failure comes back as

@@ -1,7 +1,6 @@
 package io.paperjam.spool;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
@@ -161,12 +160,9 @@ final class DocumentWriter implements DocumentSink {
         }
         await(forced);
         unforced = 0;
-        forced = CompletableFuture.runAsync(() -> {
-            try {
-                files.force(channel);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        forced = Background.start(() -> {
+            files.force(channel);
+            return null;
         }, WRITE_BACK);
     }
 

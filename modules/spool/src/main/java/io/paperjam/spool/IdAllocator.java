@@ -1,7 +1,6 @@
 package io.paperjam.spool;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -88,13 +87,9 @@ final class IdAllocator {
     }
 
     private CompletableFuture<Long> raise(long newCeiling) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                write(newCeiling);
-                return newCeiling;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        return Background.start(() -> {
+            write(newCeiling);
+            return newCeiling;
         }, WRITER);
     }
 

@@ -148,7 +148,9 @@ public final class JobUpload implements Closeable {
             }
             String sha256 = document.finish();
             checkSha256(header.declaredSha256(), sha256, "was declared");
-            checkSha256(declared.declaredSha256(), sha256, "was expected");
+            if (expectedSha256 != null) {
+                checkSha256(declared.declaredSha256(), sha256, "was expected");
+            }
             JobHeader stored = declared.pages() == null && learnedPages != null
                     ? declared.withPages(learnedPages) : declared;
             if (stored.format() == null && learnedFormat != null) {
