@@ -34,21 +34,17 @@ public final class DoorThreads implements AutoCloseable {
         this.owned = owned;
     }
 
-    /** As {@link #create(String, int)} with the JSON port's default number of disk threads. */
-    public static DoorThreads create(String door) {
-        return create(door, ServerSettings.DEFAULT_DISK_THREADS);
-    }
-
     /**
-     * New threads named after the door ({@code raw-io-1}, {@code raw-disk-1}), shut down by {@link #close()};
-     * {@code diskThreads} spool writers side by side (they block on fsync), as {@link ServerSettings#diskThreads()}.
+     * New threads named after the door ({@code raw-io-1}, {@code raw-disk-1}), shut down by {@link #close()}, for
+     * a door run on its own; with the JSON port it uses that port's threads ({@link #shared}). Its spool writers
+     * run side by side (they block on fsync), as many as {@link ServerSettings#DEFAULT_DISK_THREADS}.
      */
-    public static DoorThreads create(String door, int diskThreads) {
+    public static DoorThreads create(String door) {
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(door + "-accept"),
                 NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory(door + "-io"),
                 NioIoHandler.newFactory());
-        ExecutorService disk = Executors.newFixedThreadPool(diskThreads,
+        ExecutorService disk = Executors.newFixedThreadPool(ServerSettings.DEFAULT_DISK_THREADS,
                 new DefaultThreadFactory(door + "-disk", true));
         return new DoorThreads(boss, workers, disk, true);
     }
