@@ -8,27 +8,22 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of a file in lowercase hex, so the printer can prove it received exactly the bytes sent. */
+/**
+ * SHA-256 in lowercase hex, so the printer can prove it received exactly the bytes sent. A file being
+ * submitted is hashed while it is sent ({@link PrintClient#submit(Path, SubmitOptions, ProgressListener)}).
+ */
 public final class Sha256 {
 
     private Sha256() {
     }
 
+    /** The file's SHA-256, read in one pass. */
     public static String of(Path file) throws IOException {
-        return of(file, ProgressListener.NONE);
-    }
-
-    /** The file's SHA-256, telling {@code progress} how far the reading has got (a large file takes a while). */
-    public static String of(Path file, ProgressListener progress) throws IOException {
         MessageDigest digest = newDigest();
         byte[] buffer = new byte[64 * 1024];
-        long size = Files.size(file);
-        long done = 0;
         try (InputStream in = Files.newInputStream(file)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, n);
-                done += n;
-                progress.progress(done, size);
             }
         }
         return HexFormat.of().formatHex(digest.digest());
