@@ -111,7 +111,7 @@ final class ServerOptions {
     @Option(names = "--trust-loopback", negatable = true, fallbackValue = "true", description = "admin ops from 127.0.0.1/::1 need no token (default: ${DEFAULT-VALUE})")
     boolean trustLoopback = true;
 
-    @Option(names = "--retain-jobs", paramLabel = "N", description = "finished jobs kept with their documents (default: ${DEFAULT-VALUE})")
+    @Option(names = "--retain-jobs", paramLabel = "N", description = "finished jobs kept with their documents; older ones move to history.jsonl in batches, so up to N/8 more may stay a while (default: ${DEFAULT-VALUE})")
     int retainJobs = SpoolSettings.defaults().retainDoneJobs();
 
     @Option(names = "--retain-days", paramLabel = "DAYS", description = "finished jobs older than this lose their documents (default: ${DEFAULT-VALUE})")

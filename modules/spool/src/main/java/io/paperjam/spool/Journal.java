@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,10 +67,29 @@ final class Journal implements Closeable {
         final FileChannel channel;
         long size;
         int unmaterialised;
+        private FileChannel reader; // opened by the materialiser on first use, closed with the segment
 
         Segment(Path path, FileChannel channel) {
             this.path = path;
             this.channel = channel;
+        }
+
+        /** A channel to read records back, kept open until the segment is closed (one open per segment). */
+        synchronized FileChannel reader() throws IOException {
+            if (reader == null) {
+                reader = FileChannel.open(path, StandardOpenOption.READ);
+            }
+            return reader;
+        }
+
+        synchronized void close() throws IOException {
+            try {
+                if (reader != null) {
+                    reader.close();
+                }
+            } finally {
+                channel.close();
+            }
         }
     }
 
@@ -368,7 +388,7 @@ final class Journal implements Closeable {
 
     private static void closeQuietly(Segment segment) {
         try {
-            segment.channel.close();
+            segment.close();
         } catch (IOException e) {
             LOG.debug("closing {}: {}", segment.path, e.toString());
         }

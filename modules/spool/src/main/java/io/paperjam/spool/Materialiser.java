@@ -5,11 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,10 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The background thread that writes journaled jobs out as {@code queue/<id>.json} + {@code queue/<id>.data},
- * in batches: each job's record is read back from its segment and checked, every file of the batch is written, all of them are forced at once on a few helper threads (the
- * disk completes concurrent fsyncs together), then renamed into queue/ (control file last) and queue/ is
- * fsynced once; only then the journal may forget the batch. A failed batch is retried until it succeeds or
- * the spool closes (the jobs stay safe in the journal meanwhile).
+ * in batches: each job's record is read back from its segment and checked, every file of the batch is
+ * written, all of them are forced at once on a few helper threads (the disk completes concurrent fsyncs
+ * together), then renamed into queue/ (control file last) and queue/ is fsynced once; only then the journal
+ * may forget the batch. A failed batch is retried until it succeeds or the spool closes (the jobs stay safe
+ * in the journal meanwhile).
  */
 final class Materialiser {
 
@@ -93,7 +91,7 @@ final class Materialiser {
     private void writeWithRetry(List<Journal.Pending> batch) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
-                write(batch);
+                write(batch, attempt > 1);
                 for (Journal.Pending entry : batch) {
                     journal.materialised(entry);
                 }
@@ -113,26 +111,27 @@ final class Materialiser {
         }
     }
 
-    /** Writes the batch durably into queue/; idempotent for jobs a failed attempt already moved there. */
-    private void write(List<Journal.Pending> batch) throws IOException {
+    /**
+     * Writes the batch durably into queue/. A retry (after a failed attempt) first clears what that attempt
+     * left and skips jobs it already renamed into queue/, whose fsync the one below covers.
+     */
+    private void write(List<Journal.Pending> batch, boolean retry) throws IOException {
         SpoolLayout layout = disk.layout;
         List<Journal.Pending> todo = new ArrayList<>(batch.size());
         List<FileChannel> channels = new ArrayList<>(batch.size() * 2);
-        Map<Path, FileChannel> segments = new HashMap<>();
         try {
             for (Journal.Pending entry : batch) {
                 long id = entry.job().id();
-                if (Files.exists(layout.control(JobState.QUEUED, id))) {
-                    continue; // renamed by an attempt whose queue/ fsync failed; the fsync below covers it
+                if (retry && Files.exists(layout.control(JobState.QUEUED, id))) {
+                    continue;
                 }
-                JournalCodec.Entry record = readBack(segments, entry);
-                channels.add(create(layout.tmpData(id), record.document()));
-                channels.add(create(layout.tmpControl(id), record.control()));
+                JournalCodec.Entry record = readBack(entry);
+                channels.add(create(layout.tmpData(id), record.document(), retry));
+                channels.add(create(layout.tmpControl(id), record.control(), retry));
                 todo.add(entry);
             }
             forceAll(channels);
         } finally {
-            channels.addAll(segments.values());
             for (FileChannel channel : channels) {
                 try {
                     channel.close();
@@ -150,12 +149,8 @@ final class Materialiser {
     }
 
     /** The job's record, read back from its segment (the page cache, normally) and checked again. */
-    private static JournalCodec.Entry readBack(Map<Path, FileChannel> open, Journal.Pending entry) throws IOException {
-        FileChannel channel = open.get(entry.segment().path);
-        if (channel == null) {
-            channel = FileChannel.open(entry.segment().path, StandardOpenOption.READ);
-            open.put(entry.segment().path, channel);
-        }
+    private static JournalCodec.Entry readBack(Journal.Pending entry) throws IOException {
+        FileChannel channel = entry.segment().reader();
         ByteBuffer bytes = ByteBuffer.allocate(entry.length());
         while (bytes.hasRemaining()) {
             if (channel.read(bytes, entry.offset() + bytes.position()) < 0) {
@@ -170,8 +165,10 @@ final class Materialiser {
         return read.entry();
     }
 
-    private FileChannel create(Path file, byte[] content) throws IOException {
-        disk.files.deleteIfExists(file); // left by a failed attempt
+    private FileChannel create(Path file, byte[] content, boolean retry) throws IOException {
+        if (retry) {
+            disk.files.deleteIfExists(file); // left by the failed attempt
+        }
         FileChannel channel = disk.files.createExclusive(file);
         try {
             disk.files.write(channel, ByteBuffer.wrap(content));

@@ -12,7 +12,26 @@ import java.util.List;
  */
 final class Retention {
 
+    /** How far past the count limit a finish lets done jobs go before it prunes (an eighth of the limit). */
+    static final int SLACK_DIVISOR = 8;
+
     private Retention() {
+    }
+
+    /** Jobs over the count limit that a finish leaves for a later batch: none for a limit below 8. */
+    static int slack(SpoolSettings settings) {
+        return settings.retainDoneJobs() / SLACK_DIVISOR;
+    }
+
+    /** True if one of the selected jobs is over the age limit (and so must go now, not with a later batch). */
+    static boolean anyExpired(List<JobRecord> victims, SpoolSettings settings, Instant now) {
+        Instant cutoff = now.minus(settings.retainDoneAge());
+        for (JobRecord job : victims) {
+            if (job.updated().isBefore(cutoff)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static List<JobRecord> select(Collection<JobRecord> jobs, SpoolSettings settings, Instant now) {

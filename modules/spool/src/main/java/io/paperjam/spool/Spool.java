@@ -349,7 +349,7 @@ public final class Spool implements Closeable {
         JobRecord done = change(id, EnumSet.of(JobState.QUEUED, JobState.ACTIVE), "finish",
                 job -> before.apply(job).finished(outcome, reason, now()));
         try {
-            prune();
+            pruneIfDue();
         } catch (IOException e) {
             LOG.warn("retention after finishing job {} failed; will retry: {}", id, e.toString());
         }
@@ -456,13 +456,25 @@ public final class Spool implements Closeable {
      * @return how many jobs were pruned
      */
     public int prune() throws IOException {
+        return prune(0);
+    }
+
+    /**
+     * Retention after a finish: waits until more than {@link Retention#slack} jobs are over the count limit (or
+     * one is over the age limit), so that one history fsync and one folder fsync serve a batch of jobs.
+     */
+    private void pruneIfDue() throws IOException {
+        prune(Retention.slack(settings));
+    }
+
+    private int prune(int slack) throws IOException {
         lifecycle.readLock().lock();
         try {
             ensureOpen();
             synchronized (pruning) {
                 Instant now = now();
                 List<JobRecord> victims = Retention.select(index.done(), settings, now);
-                if (victims.isEmpty()) {
+                if (victims.size() <= slack && !Retention.anyExpired(victims, settings, now)) {
                     return 0;
                 }
                 List<JobRecord> pruned = new ArrayList<>(victims.size());

@@ -52,6 +52,15 @@ final class SpoolDisk {
 
     /** Replaces {@code target} atomically and durably: tmp file, force, rename over, fsync the target's folder. */
     void replace(Path target, byte[] content) throws IOException {
+        replaceUnsynced(target, content);
+        syncDir(target.getParent());
+    }
+
+    /**
+     * As {@link #replace} without the folder's fsync: the new content is durable but the rename over
+     * {@code target} is not until the caller fsyncs the folder (a move out of it does anyway).
+     */
+    void replaceUnsynced(Path target, byte[] content) throws IOException {
         Path tmp = layout.tmp().resolve(target.getFileName() + "." + tmpNames.incrementAndGet() + ".new");
         writeNew(tmp, content);
         try {
@@ -60,7 +69,6 @@ final class SpoolDisk {
             deleteQuietly(tmp);
             throw e;
         }
-        syncDir(target.getParent());
     }
 
     /** Moves a damaged file into corrupt/ under a name not yet taken there; never deletes anything. */

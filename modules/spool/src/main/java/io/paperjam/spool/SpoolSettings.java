@@ -9,7 +9,9 @@ import java.util.Objects;
  *
  * @param quotaBytes     most bytes that queued and active jobs (and uploads in flight) may hold
  * @param quotaJobs      most queued and active jobs (and uploads in flight)
- * @param retainDoneJobs most done jobs kept with their documents; older ones move to history
+ * @param retainDoneJobs most done jobs kept with their documents; older ones move to history, in batches: after
+ *                       a finish up to an eighth more may stay until the next batch ({@link Spool#prune()} prunes
+ *                       to the exact limit)
  * @param retainDoneAge  done jobs finished longer ago than this move to history
  * @param clock          the clock for arrival times, updates and retention
  * @param journalMaxBytes jobs that declare a size up to this many bytes are committed through the journal

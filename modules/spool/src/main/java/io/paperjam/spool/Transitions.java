@@ -10,11 +10,12 @@ import org.slf4j.LoggerFactory;
  * the job's location survive a crash; when it throws, the job is where it was (or, for a finish whose new
  * control file was already durable, recovery completes the move).
  *
- * <p>Order: (1) the control file is rewritten in place (tmp, force, rename over, fsync the folder); (2) the
- * data file is renamed into the target folder; (3) the control file is renamed after it; (4) both folders are
- * fsynced. The control file's folder is the job's state: a crash between (2) and (3) leaves the data ahead
- * of its control file and recovery moves it back. A control file that carries an outcome but is not yet in
- * {@code done/} is rolled forward into {@code done/} by recovery.
+ * <p>Order: (1) the control file is rewritten in place (tmp, force, rename over); (2) the data file is renamed
+ * into the target folder; (3) the control file is renamed after it; (4) both folders are fsynced side by side;
+ * the old folder's fsync also makes step 1 durable, so a change costs two folder fsyncs, not three. The
+ * control file's folder is the job's state: a crash between (2) and (3) leaves the data ahead of its control
+ * file and recovery moves it back. A control file that carries an outcome but is not yet in {@code done/} is
+ * rolled forward into {@code done/} by recovery.
  */
 final class Transitions {
 
@@ -31,10 +32,12 @@ final class Transitions {
         SpoolLayout layout = disk.layout;
         long id = current.id();
         JobState from = current.state();
-        disk.replace(layout.control(from, id), ControlCodec.encodeControl(next));
         if (from == next.state()) {
+            disk.replace(layout.control(from, id), ControlCodec.encodeControl(next));
             return;
         }
+        // the move's fsync of the old folder makes this rename over durable too: one folder fsync, not two
+        disk.replaceUnsynced(layout.control(from, id), ControlCodec.encodeControl(next));
         try {
             move(id, from, next.state());
         } catch (IOException | RuntimeException e) {
@@ -65,7 +68,6 @@ final class Transitions {
             }
             throw e;
         }
-        disk.syncDir(layout.folder(to));
-        disk.syncDir(layout.folder(from));
+        Overlap.both(() -> disk.syncDir(layout.folder(to)), () -> disk.syncDir(layout.folder(from)));
     }
 }

@@ -107,6 +107,8 @@ class ConcurrencyTest {
             pool.shutdown();
             assertEquals(writers * perWriter, committed.size());
             assertEquals(new SpoolUsage(0, 0, spool.usage().quotaBytes(), spool.usage().quotaJobs()), spool.usage());
+            assertTrue(spool.jobs().size() <= 10 + Retention.slack(SpoolSettings.defaults().withRetainDoneJobs(10)));
+            spool.prune();
             assertEquals(10, spool.jobs().size());
             for (long id : committed) {
                 JobRecord job = spool.find(id).orElseThrow();

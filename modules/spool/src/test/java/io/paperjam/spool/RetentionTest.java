@@ -76,6 +76,32 @@ class RetentionTest {
     }
 
     @Test
+    void finishesPruneInBatchesOfAnEighthAndPruneTrimsToTheLimit() throws Exception {
+        Path root = dir.resolve("spool");
+        try (Spool spool = Spool.open(root, settings(16, Duration.ofDays(1)))) {
+            for (int i = 1; i <= 18; i++) {
+                clock.advance(Duration.ofSeconds(1));
+                spool.finish(Jobs.submit(spool, "j" + i, new byte[1]).id(), JobOutcome.COMPLETED, null);
+            }
+            assertEquals(18, spool.jobs().size(), "two over a limit of 16 wait for the next batch");
+            assertFalse(Files.exists(root.resolve("history.jsonl")));
+            clock.advance(Duration.ofSeconds(1));
+            spool.finish(Jobs.submit(spool, "j19", new byte[1]).id(), JobOutcome.COMPLETED, null);
+            assertEquals(16, spool.jobs().size(), "the third one over prunes all three in one batch");
+            assertEquals(3, Files.readAllLines(root.resolve("history.jsonl")).size());
+            assertEquals(4, spool.jobs().get(0).id());
+            clock.advance(Duration.ofSeconds(1));
+            spool.finish(Jobs.submit(spool, "j20", new byte[1]).id(), JobOutcome.COMPLETED, null);
+            assertEquals(17, spool.jobs().size());
+            assertEquals(1, spool.prune(), "prune() trims to the exact limit");
+            assertEquals(16, spool.jobs().size());
+            clock.advance(Duration.ofDays(2));
+            spool.finish(Jobs.submit(spool, "j21", new byte[1]).id(), JobOutcome.COMPLETED, null);
+            assertEquals(List.of(21L), ids(spool.jobs()), "jobs over the age limit go at once, whatever the batch");
+        }
+    }
+
+    @Test
     void pruneRunsOnDemandAndOnlyOnDoneJobs() throws Exception {
         try (Spool spool = Spool.open(dir.resolve("spool"), settings(100, Duration.ofHours(1)))) {
             long a = Jobs.submit(spool, "a", new byte[1]).id();
