@@ -268,7 +268,10 @@ public final class Printer implements AutoCloseable {
             }
             JobInfo view = core.view(latest);
             core.jobEvent(Event.TYPE_JOB_QUEUED, view, null);
-            core.changed.signalAll();
+            if (core.device.ready()) {
+                // a new job matters only to a scheduler that may start one; whatever readies a stopped device signals
+                core.changed.signalAll();
+            }
             return new Accepted(view, core.info());
         });
     }
