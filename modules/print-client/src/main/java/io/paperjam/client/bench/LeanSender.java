@@ -12,9 +12,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 
 /**
- * The lean sender: a plain blocking socket that writes the request line and document in one
- * write and reads the reply line back, checking only "ok" and "error". No per-job encoding, so
- * the client spends as little CPU as it can on a machine it shares with the server.
+ * The lean sender: a plain blocking socket, on a thread of its own, that writes the request line and
+ * document in one write and reads the reply line back, checking only "ok" and "error". No per-job
+ * encoding; the {@link SelectorLoop} goes further (no thread per connection, no parse of an ack).
  */
 final class LeanSender implements JobSender {
 

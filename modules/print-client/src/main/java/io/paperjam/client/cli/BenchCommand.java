@@ -40,9 +40,16 @@ final class BenchCommand extends ClientCommand {
     @Option(names = {"-d", "--duration"}, paramLabel = "TIME", description = "longest run, e.g. 30s, 2m (default: 10s)")
     String duration = "10s";
 
-    @Option(names = "--sender", paramLabel = "lean|library",
-            description = "lean: a plain socket loop; library: the PrintClient library (default: lean)")
-    String sender = "lean";
+    @Option(names = "--sender", paramLabel = "selector|lean|library",
+            description = "selector: non-blocking sockets on --threads event loops, the least client CPU; "
+                + "lean: a blocking socket and a thread per connection; library: the PrintClient library, "
+                + "a thread per connection (default: selector)")
+    String sender = "selector";
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "event-loop threads of the selector sender, 1-" + BenchSettings.MAX_THREADS
+                + " (default: ${DEFAULT-VALUE}, which leaves the most CPU to a printer on this machine)")
+    int threads = BenchSettings.DEFAULT_THREADS;
 
     @Option(names = "--allow-remote", description = "allow a printer that is not on this machine")
     boolean allowRemote;
@@ -80,13 +87,15 @@ final class BenchCommand extends ClientCommand {
             }
             Globals g = globals();
             BenchSettings.Sender how = switch (sender) {
+                case "selector" -> BenchSettings.Sender.SELECTOR;
                 case "lean" -> BenchSettings.Sender.LEAN;
                 case "library" -> BenchSettings.Sender.LIBRARY;
-                default -> throw new IllegalArgumentException("--sender must be lean or library, not " + sender);
+                default -> throw new IllegalArgumentException(
+                        "--sender must be selector, lean or library, not " + sender);
             };
             return BenchSettings.defaults().withHost(g.host()).withPort(g.port()).withConnections(connections)
                     .withJobBytes((int) bytes).withCount(count).withDuration(Quantities.time(duration))
-                    .withTimeout(g.timeout()).withSender(how);
+                    .withTimeout(g.timeout()).withSender(how).withThreads(threads);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }
