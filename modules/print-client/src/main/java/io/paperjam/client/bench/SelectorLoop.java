@@ -159,7 +159,7 @@ final class SelectorLoop implements Runnable {
             if (!c.replied && key.isReadable()) {
                 int length = c.receive(now);
                 if (length != NioConnection.NO_LINE) {
-                    c.answered = now;
+                    c.answered = System.nanoTime();   // the line's end was just read: the job's latency ends here
                     c.errorCode = ReplyLine.errorCode(c.replyBytes(), length);
                     c.consumeLine(length);
                     c.markReplied();
