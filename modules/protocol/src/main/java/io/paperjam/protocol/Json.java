@@ -50,6 +50,17 @@ public final class Json {
 
     /** The value as one line of JSON, {@code \n} included. */
     public static byte[] line(Object value) {
+        if (value instanceof Reply reply) {
+            return ReplyWriter.line(reply);     // one per job on the server: no reflection
+        }
+        if (value instanceof Event event) {
+            return ReplyWriter.line(event);
+        }
+        return databindLine(value);
+    }
+
+    /** The value as one line of JSON by databind, from its annotations; {@link ReplyWriter} must match it. */
+    static byte[] databindLine(Object value) {
         try {
             byte[] json = MAPPER.writeValueAsBytes(value);
             byte[] line = Arrays.copyOf(json, json.length + 1);
