@@ -50,8 +50,8 @@ public final class DocumentAnalyzer {
             update(chunk.array(), chunk.arrayOffset() + chunk.position(), length);
             return;
         }
-        if (scratch == null) {
-            scratch = new byte[SCRATCH_BYTES];
+        if (scratch == null || scratch.length < Math.min(SCRATCH_BYTES, length)) {
+            scratch = new byte[Math.min(SCRATCH_BYTES, length)];   // a 4 KiB job needs no 8 KiB array
         }
         ByteBuffer view = chunk.duplicate();
         while (view.hasRemaining()) {

@@ -17,6 +17,12 @@ public enum DocumentFormat {
     /** Share of bytes in the sniffed head that may be control characters in a text document. */
     private static final double TEXT_MAX_CONTROL_SHARE = 0.02;
 
+    private static final byte[] PDF_MAGIC = ascii("%PDF-");
+    private static final byte[] POSTSCRIPT_MAGIC = ascii("%!");
+    private static final byte[] PCL_RESET = ascii("\u001bE");
+    private static final byte[] PJL_ESCAPE = ascii("\u001b%-12345X");
+    private static final byte[] PJL_COMMAND = ascii("@PJL");
+
     private final String mimeType;
 
     DocumentFormat(String mimeType) {
@@ -37,7 +43,7 @@ public enum DocumentFormat {
         if (declared == null) {
             return Optional.empty();
         }
-        String type = declared.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String type = bareType(declared);
         return Optional.ofNullable(switch (type) {
             case "application/pdf", "pdf" -> PDF;
             case "application/postscript", "postscript", "ps" -> POSTSCRIPT;
@@ -52,7 +58,7 @@ public enum DocumentFormat {
         if (declared == null) {
             return true;
         }
-        String type = declared.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String type = bareType(declared);
         return type.isEmpty() || type.equals("auto") || type.equals(UNKNOWN.mimeType);
     }
 
@@ -62,32 +68,62 @@ public enum DocumentFormat {
      * printable bytes (text), else unknown.
      */
     public static DocumentFormat sniff(byte[] head, int length) {
-        String start = new String(head, 0, Math.min(length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
-        String stripped = start.stripLeading();
-        String trimmed = stripped.startsWith("\u0004") ? stripped.substring(1) : stripped; // a DOS PostScript ^D
-        if (trimmed.startsWith("%PDF-")) {
+        // on the bytes themselves, not a String of them: every job without a declared format comes here
+        int end = Math.min(length, SNIFF_BYTES);
+        int first = 0;
+        while (first < end && Character.isWhitespace(head[first] & 0xFF)) {
+            first++;
+        }
+        if (first < end && head[first] == 0x04) {
+            first++;    // a DOS PostScript ^D
+        }
+        if (startsWith(head, first, end, PDF_MAGIC)) {
             return PDF;
         }
-        if (trimmed.startsWith("%!")) {
+        if (startsWith(head, first, end, POSTSCRIPT_MAGIC)) {
             return POSTSCRIPT;
         }
-        if (start.startsWith("\u001bE") || start.startsWith("\u001b%-12345X") || start.startsWith("@PJL")) {
-            String upper = start.toUpperCase(Locale.ROOT);
-            if (upper.contains("LANGUAGE=PDF") || start.contains("%PDF-")) {
-                return PDF;
-            }
-            if (upper.contains("LANGUAGE=POSTSCRIPT") || start.contains("%!PS")) {
-                return POSTSCRIPT;
-            }
-            return PCL;
+        if (startsWith(head, 0, end, PCL_RESET) || startsWith(head, 0, end, PJL_ESCAPE)
+                || startsWith(head, 0, end, PJL_COMMAND)) {
+            return pjlLanguage(new String(head, 0, end, StandardCharsets.ISO_8859_1));
         }
-        return length > 0 && looksLikeText(start) ? TEXT : UNKNOWN;
+        return length > 0 && looksLikeText(head, end) ? TEXT : UNKNOWN;
     }
 
-    private static boolean looksLikeText(String start) {
+    /** What a PCL or PJL start announces: PDF or PostScript by its ENTER LANGUAGE or magic, else PCL. */
+    private static DocumentFormat pjlLanguage(String start) {
+        String upper = start.toUpperCase(Locale.ROOT);
+        if (upper.contains("LANGUAGE=PDF") || start.contains("%PDF-")) {
+            return PDF;
+        }
+        if (upper.contains("LANGUAGE=POSTSCRIPT") || start.contains("%!PS")) {
+            return POSTSCRIPT;
+        }
+        return PCL;
+    }
+
+    /** The MIME type without parameters, lower case: {@code "Text/Plain; charset=utf-8"} is {@code text/plain}. */
+    private static String bareType(String declared) {
+        int semicolon = declared.indexOf(';');   // no regex split: this runs twice per job
+        return (semicolon < 0 ? declared : declared.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean startsWith(byte[] bytes, int from, int end, byte[] prefix) {
+        if (end - from < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[from + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean looksLikeText(byte[] head, int end) {
         int control = 0;
-        for (int i = 0; i < start.length(); i++) {
-            char c = start.charAt(i);
+        for (int i = 0; i < end; i++) {
+            int c = head[i] & 0xFF;
             if (c == 0) {
                 return false;
             }
@@ -95,6 +131,10 @@ public enum DocumentFormat {
                 control++;
             }
         }
-        return control <= start.length() * TEXT_MAX_CONTROL_SHARE;
+        return control <= end * TEXT_MAX_CONTROL_SHARE;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 }

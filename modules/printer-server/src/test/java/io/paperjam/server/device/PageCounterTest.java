@@ -55,6 +55,46 @@ class PageCounterTest {
         assertEquals(2, count(TextPageCounter::new, "a\f\f\fb"), "feeds in a row make no blank pages");
     }
 
+    /** Random text of line ends, feeds, CRs, other control bytes and high bytes counts as the rules say. */
+    @Test
+    void textCountMatchesTheRulesOnRandomBytes() {
+        byte[] alphabet = {'\n', '\n', '\f', '\r', 'a', ' ', 0, 9, 11, 13, 14, 31, 127, (byte) 0x80, (byte) 0xff};
+        Random random = new Random(11);
+        for (int round = 0; round < 300; round++) {
+            byte[] bytes = new byte[random.nextInt(400)];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = alphabet[random.nextInt(random.nextBoolean() ? 4 : alphabet.length)];
+            }
+            assertEquals(textPagesByTheRules(bytes), countEverySplit(TextPageCounter::new,
+                    new String(bytes, StandardCharsets.ISO_8859_1)), "round " + round);
+        }
+    }
+
+    /** The rules of TextPageCounter, one byte at a time: 60 lines a page, a feed ends a page that has anything. */
+    private static int textPagesByTheRules(byte[] bytes) {
+        int pages = 0;
+        int lines = 0;
+        boolean text = false;
+        for (byte b : bytes) {
+            if (b == '\n') {
+                if (++lines == TextPageCounter.LINES_PER_PAGE) {
+                    pages++;
+                    lines = 0;
+                    text = false;
+                }
+            } else if (b == '\f') {
+                if (lines > 0 || text) {
+                    pages++;
+                    lines = 0;
+                    text = false;
+                }
+            } else if (b != '\r') {
+                text = true;
+            }
+        }
+        return pages + (lines > 0 || text ? 1 : 0);
+    }
+
     @Test
     void pdfCountsPageObjectsNotThePageTree() {
         String pdf = "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
