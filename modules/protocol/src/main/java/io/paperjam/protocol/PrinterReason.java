@@ -2,7 +2,9 @@ package io.paperjam.protocol;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Why a printer is not simply idle: our friendly names on the wire and in the CLI, each mapped
@@ -20,6 +22,10 @@ public enum PrinterReason {
 
     /** How bad a reason is; only errors stop the printer. */
     public enum Severity { ERROR, WARNING, REPORT }
+
+    /** By wire name: replies look reasons up per acknowledgement. */
+    private static final Map<String, PrinterReason> BY_WIRE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(PrinterReason::wire, reason -> reason));
 
     private final String wire;
     private final String ippKeyword;
@@ -56,7 +62,7 @@ public enum PrinterReason {
     }
 
     public static Optional<PrinterReason> fromWire(String wire) {
-        return Arrays.stream(values()).filter(r -> r.wire.equals(wire)).findFirst();
+        return wire == null ? Optional.empty() : Optional.ofNullable(BY_WIRE.get(wire));
     }
 
     @Override

@@ -60,7 +60,11 @@ final class PrinterCore {
         PrinterState state = device.blocker().isPresent() ? PrinterState.STOPPED
                 : current != null ? PrinterState.PROCESSING : PrinterState.IDLE;
         String message = reasons.isEmpty() ? null : reasons.get(0).wire() + ": " + reasons.get(0).meaning();
-        return new PrinterInfo(state, reasons.stream().map(PrinterReason::wire).toList(), message,
+        String[] wire = new String[reasons.size()];     // built under the printer's lock for every acknowledgement
+        for (int i = 0; i < wire.length; i++) {
+            wire[i] = reasons.get(i).wire();
+        }
+        return new PrinterInfo(state, List.of(wire), message,
                 device.supplies(), queued.size(), current == null ? null : current.id);
     }
 

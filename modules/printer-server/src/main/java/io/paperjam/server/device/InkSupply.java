@@ -48,7 +48,13 @@ final class InkSupply {
     }
 
     boolean anyAtOrBelow(int percent) {
-        return percentages().values().stream().anyMatch(p -> p > 0 && p <= percent);
+        for (int milli : levels.values()) {   // every status and acknowledgement asks: no map built for it
+            int shown = (milli + 999) / 1000;
+            if (shown > 0 && shown <= percent) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void fill() {

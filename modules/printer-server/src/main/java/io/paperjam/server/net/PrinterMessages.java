@@ -3,7 +3,6 @@ package io.paperjam.server.net;
 import io.paperjam.protocol.PrinterInfo;
 import io.paperjam.protocol.PrinterReason;
 import io.paperjam.protocol.PrinterState;
-import java.util.stream.Collectors;
 
 /** The human sentences replies use to say why the printer is not printing. */
 final class PrinterMessages {
@@ -19,14 +18,16 @@ final class PrinterMessages {
         if (printer.state() != PrinterState.STOPPED) {
             return null;
         }
-        String why = printer.reasons().stream()
-                .map(name -> PrinterReason.fromWire(name)
-                        .filter(reason -> reason.severity() != PrinterReason.Severity.WARNING)
-                        .map(reason -> reason.wire() + " (" + reason.meaning() + ")")
-                        .orElse(null))
-                .filter(text -> text != null)
-                .collect(Collectors.joining(", "));
-        return why.isEmpty() ? "the printer is stopped" : "the printer is stopped: " + why;
+        StringBuilder text = new StringBuilder("the printer is stopped");    // per reply to a submit: no streams
+        String separator = ": ";
+        for (String name : printer.reasons()) {
+            PrinterReason reason = PrinterReason.fromWire(name).orElse(null);
+            if (reason != null && reason.severity() != PrinterReason.Severity.WARNING) {
+                text.append(separator).append(reason.wire()).append(" (").append(reason.meaning()).append(')');
+                separator = ", ";
+            }
+        }
+        return text.toString();
     }
 
     /** The message of a submit reply: null when all is well, else "queued; the printer is stopped: ...". */
