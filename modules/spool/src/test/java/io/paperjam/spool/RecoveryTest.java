@@ -84,6 +84,28 @@ class RecoveryTest {
     }
 
     @Test
+    void damageAmongHundredsOfJobsIsSettledJobByJob() throws Exception {
+        try (Spool spool = reopen()) {
+            for (int i = 4; i <= 400; i++) {
+                Jobs.submit(spool, "job" + i, Jobs.content(i, 10));
+            }
+            spool.activate(300);
+            spool.progress(300, 2);
+        }
+        Files.writeString(file("queue/000000000150.json"), "{\"id\": 150, \"name\": ");
+        Files.move(file("queue/000000000299.json"), file("active/000000000299.json")); // a second control file
+        Files.copy(file("active/000000000300.json"), file("queue/000000000300.json"));
+        try (Spool spool = reopen()) {
+            List<Long> ids = spool.jobs().stream().map(JobRecord::id).toList();
+            assertEquals(399, ids.size());
+            assertFalse(ids.contains(150L));
+            assertEquals(List.of("000000000150.data", "000000000150.json", "000000000300.json"), names("corrupt"));
+            assertEquals(JobState.QUEUED, spool.find(299).orElseThrow().state(), "its data file followed it back");
+            assertEquals(2, spool.find(300).orElseThrow().pagesDone(), "requeued with the page it reached");
+        }
+    }
+
+    @Test
     void controlFileWithMissingFieldsIsCorrupt() throws Exception {
         Files.writeString(file("queue/000000000001.json"), "{\"id\": 1}");
         Files.writeString(file("queue/000000000003.json"), "[]");
