@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,7 +40,10 @@ import org.slf4j.LoggerFactory;
  *   D     document  exactly the bytes that become queue/&lt;id&gt;.data
  *   32    sha256    SHA-256 of the document, raw
  * </pre>
- * A record is intact when L fits in the file and the CRC matches. Replay at open ({@link JournalReplay})
+ * A segment is created zero-filled to {@link #SEGMENT_BYTES} (and forced) before any record goes into it;
+ * records overwrite the zeros from offset 0, so the records end where a length and CRC's worth of zeros runs
+ * to the end of the file (or at the end of the file). A record is intact when L fits in the file and the CRC
+ * matches. Replay at open ({@link JournalReplay})
  * materialises every intact record whose job has no control file in a state folder yet and is not in history;
  * a damaged record at the end of the newest segment is a torn append (never acknowledged) and is cut off.
  *
@@ -60,18 +64,23 @@ final class Journal implements Closeable {
     static final long MATERIALISE_WAIT_SECONDS = 60;
 
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
+    private static final ExecutorService PREPARING = Background.daemons("spool-journal-prepare");
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 20).asReadOnlyBuffer();
 
     /** One segment file; {@code unmaterialised} counts its acknowledged records not yet in queue/. */
     static final class Segment {
         final Path path;
         final FileChannel channel;
+        /** Bytes zero-filled and forced at creation: appends within them change no metadata. */
+        final long capacity;
         long size;
         int unmaterialised;
         private FileChannel reader; // opened by the materialiser on first use, closed with the segment
 
-        Segment(Path path, FileChannel channel) {
+        Segment(Path path, FileChannel channel, long capacity) {
             this.path = path;
             this.channel = channel;
+            this.capacity = capacity;
         }
 
         /** A channel to read records back, kept open until the segment is closed (one open per segment). */
@@ -114,6 +123,7 @@ final class Journal implements Closeable {
     private final Materialiser materialiser;
     private final List<Segment> retired = new ArrayList<>(); // full and unneeded, to delete; guarded by appendLock
     private Segment active;
+    private CompletableFuture<Segment> prepared; // the next segment, being zero-filled; guarded by appendLock
     private long nextSegment;
     private long appended;
     private volatile IOException failed;
@@ -129,6 +139,7 @@ final class Journal implements Closeable {
         this.dir = disk.layout.journal();
         this.nextSegment = nextSegment;
         this.materialiser = new Materialiser(disk, this);
+        this.prepared = prepare();
     }
 
     /**
@@ -220,16 +231,16 @@ final class Journal implements Closeable {
         try {
             syncLock.lock(); // segments are only closed under it, never while forced
             try {
-                FileChannel channel;
+                Segment segment;
                 long target;
                 appendLock.lock();
                 try {
-                    channel = active.channel;
+                    segment = active;
                     target = appended;
                 } finally {
                     appendLock.unlock();
                 }
-                disk.files.force(channel);
+                forceSegment(segment);
                 fsyncs.incrementAndGet();
                 durable.accumulateAndGet(target, Math::max);
             } finally {
@@ -248,8 +259,10 @@ final class Journal implements Closeable {
     /** The active segment, after closing a full one (forced, so only the newest segment can have a torn tail). */
     private Segment segmentFor(int length) throws IOException {
         try {
-            if (active != null && active.size > 0 && active.size + length > segmentBytes) {
-                disk.files.force(active.channel);
+            // a record goes where it leaves either no room or a length and CRC's worth of zeros after it, so a
+            // reader tells the unwritten rest from a torn record; the first record of a segment always goes in
+            if (active != null && active.size > 0 && active.size + length + JournalCodec.PREFIX > active.capacity) {
+                forceSegment(active);
                 durable.accumulateAndGet(appended, Math::max);
                 Segment full = active;
                 active = null;
@@ -258,13 +271,52 @@ final class Journal implements Closeable {
                 }
             }
             if (active == null) {
-                Path path = dir.resolve(SpoolLayout.name(nextSegment++) + SpoolLayout.JOURNAL_SUFFIX);
-                active = new Segment(path, disk.files.createExclusive(path));
-                disk.syncDir(dir); // the new name must survive before a record in it is acknowledged
+                active = Background.await(prepared, "zero-filling the next journal segment");
+                prepared = prepare();
             }
             return active;
         } catch (IOException | RuntimeException e) {
             throw poison(e);
+        }
+    }
+
+    /**
+     * Starts creating the next segment on a helper thread, so that no commit waits for it: zero-filled to the
+     * segment size and forced, its name made durable (fsync of journal/) before any record in it is
+     * acknowledged. Appends then overwrite zeros, and a group commit needs only fdatasync, which waits for no
+     * file-system journal commit (the materialiser and the printer keep that busy with their renames).
+     */
+    private CompletableFuture<Segment> prepare() {
+        Path path = dir.resolve(SpoolLayout.name(nextSegment++) + SpoolLayout.JOURNAL_SUFFIX);
+        return Background.start(() -> zeroFilled(path), PREPARING);
+    }
+
+    private Segment zeroFilled(Path path) throws IOException {
+        FileChannel channel = disk.files.createExclusive(path);
+        try {
+            ByteBuffer zeros = ZEROS.duplicate();
+            for (long written = 0; written < segmentBytes; ) {
+                zeros.clear().limit((int) Math.min(zeros.capacity(), segmentBytes - written));
+                while (zeros.hasRemaining()) {
+                    written += channel.write(zeros, written);
+                }
+            }
+            disk.files.force(channel);
+            disk.syncDir(dir);
+            return new Segment(path, channel, segmentBytes);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            disk.deleteQuietly(path);
+            throw e;
+        }
+    }
+
+    /** fdatasync while every record is within the zero-filled bytes; fsync once a record made the file longer. */
+    private void forceSegment(Segment segment) throws IOException {
+        if (segment.size <= segment.capacity) {
+            disk.files.forceData(segment.channel);
+        } else {
+            disk.files.force(segment.channel);
         }
     }
 
@@ -379,11 +431,29 @@ final class Journal implements Closeable {
                 }
                 active = null;
             }
+            closePrepared(deleteEmpty);
             failed = failed != null ? failed : new SpoolException("journal closed");
         } finally {
             appendLock.unlock();
             syncLock.unlock();
         }
+    }
+
+    /** The zero-filled next segment has no record: deleted at a clean close, left as a crash would leave it. */
+    private void closePrepared(boolean delete) {
+        if (prepared == null) {
+            return;
+        }
+        try {
+            Segment unused = Background.await(prepared, "zero-filling the next journal segment");
+            closeQuietly(unused);
+            if (delete) {
+                disk.deleteQuietly(unused.path);
+            }
+        } catch (IOException e) {
+            LOG.debug("the next journal segment was never ready: {}", e.toString());
+        }
+        prepared = null;
     }
 
     private static void closeQuietly(Segment segment) {

@@ -29,6 +29,23 @@ final class JournalCodec {
     private JournalCodec() {
     }
 
+    /**
+     * True if the segment holds only zeros from {@code offset} on, at least a length and a CRC's worth: the
+     * space a segment is created with (zero-filled ahead, see {@link Journal}), not yet appended to. Fewer
+     * zero bytes than that are the start of a torn record, as in a segment that was not zero-filled.
+     */
+    static boolean unwritten(ByteBuffer segment, int offset) {
+        if (segment.limit() - offset < PREFIX || segment.getLong(offset) != 0) {
+            return false;
+        }
+        for (int i = offset + PREFIX; i < segment.limit(); i++) {
+            if (segment.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static ByteBuffer encode(long id, byte[] control, byte[] document, byte[] sha256) {
         int body = 8 + 4 + control.length + 4 + document.length + SHA256_BYTES;
         ByteBuffer out = ByteBuffer.allocate(PREFIX + body);
@@ -43,7 +60,7 @@ final class JournalCodec {
     /** Reads the record starting at {@code offset} of a whole segment in {@code segment}. */
     static Read read(ByteBuffer segment, int offset) {
         int left = segment.limit() - offset;
-        if (left == 0) {
+        if (left == 0 || unwritten(segment, offset)) {
             return new Read(null, null);
         }
         if (left < PREFIX) {

@@ -34,6 +34,7 @@ final class JournalInspection {
         }
         Set<Long> pruned = historyIds(layout.history());
         Set<Long> listed = new HashSet<>();
+        int newestWithRecords = JournalReplay.newestWithRecords(segments);
         for (int i = 0; i < segments.size(); i++) {
             Path segment = segments.get(i);
             ByteBuffer bytes;
@@ -49,7 +50,7 @@ final class JournalInspection {
                     break;
                 }
                 if (read.damage() != null) {
-                    boolean newest = i == segments.size() - 1;
+                    boolean newest = i >= newestWithRecords;
                     anomalies.add(newest
                             ? new Anomaly(Anomaly.JOURNAL_TORN_TAIL, segment, "byte " + offset + " of " + bytes.limit()
                                     + ": " + read.damage() + (owned ? "; an append may be in progress right now"

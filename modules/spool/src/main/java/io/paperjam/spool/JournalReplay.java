@@ -2,8 +2,11 @@ package io.paperjam.spool;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +49,7 @@ final class JournalReplay {
         Set<Long> written = new HashSet<>();
         List<Path> damaged = new ArrayList<>();
         long lastNumber = 0;
+        int newest = newestWithRecords(segments);
         for (int i = 0; i < segments.size(); i++) {
             Path segment = segments.get(i);
             lastNumber = Math.max(lastNumber, SpoolLayout.idOf(segment.getFileName().toString(),
@@ -58,7 +62,7 @@ final class JournalReplay {
                     break;
                 }
                 if (read.damage() != null) {
-                    if (i == segments.size() - 1) {
+                    if (i >= newest) {
                         LOG.warn("{}: torn tail at byte {} of {} ({}): an append cut short by a crash, never "
                                 + "acknowledged; dropped", segment, offset, bytes.limit(), read.damage());
                     } else {
@@ -106,6 +110,31 @@ final class JournalReplay {
         disk.writeNew(tmpControl, entry.control());
         disk.files.move(tmpData, layout.data(JobState.QUEUED, id), true);
         disk.files.move(tmpControl, layout.control(JobState.QUEUED, id), false);
+    }
+
+    /**
+     * The index of the newest segment that holds anything but zeros at its start: only there can a record be
+     * torn by a crash. Segments after it were zero-filled ahead and never appended to.
+     */
+    static int newestWithRecords(List<Path> segments) throws IOException {
+        for (int i = segments.size() - 1; i > 0; i--) {
+            if (!blank(segments.get(i))) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean blank(Path segment) throws IOException {
+        ByteBuffer start = ByteBuffer.allocate(JournalCodec.PREFIX);
+        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ)) {
+            while (start.hasRemaining() && channel.read(start) >= 0) {
+                // read the length and CRC of the first record, if any
+            }
+        } catch (NoSuchFileException e) {
+            return true;
+        }
+        return start.position() == 0 || (start.position() == JournalCodec.PREFIX && start.getLong(0) == 0);
     }
 
     /** The segment files, oldest first (names are zero-padded numbers). */

@@ -42,6 +42,14 @@ class SpoolFiles {
         channel.force(true);
     }
 
+    /**
+     * Makes the file's data durable, and its metadata only where reading the data needs it (fdatasync): for
+     * a file overwritten within its size, no file-system journal commit to wait for.
+     */
+    void forceData(FileChannel channel) throws IOException {
+        channel.force(false);
+    }
+
     /** Renames atomically; the target must not exist unless {@code replace}. */
     void move(Path from, Path to, boolean replace) throws IOException {
         if (replace) {

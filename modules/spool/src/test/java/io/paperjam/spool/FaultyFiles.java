@@ -31,6 +31,14 @@ final class FaultyFiles extends SpoolFiles {
     }
 
     @Override
+    void forceData(FileChannel channel) throws IOException {
+        if (failForce) {
+            throw new IOException("injected fdatasync failure");
+        }
+        super.forceData(channel);
+    }
+
+    @Override
     void move(Path from, Path to, boolean replace) throws IOException {
         if (failMoveTo.test(to)) {
             throw new IOException("injected rename failure: " + to.getFileName());

@@ -277,11 +277,11 @@ class JournalTest {
             }
 
             @Override
-            void force(FileChannel channel) throws IOException {
+            void forceData(FileChannel channel) throws IOException { // a group commit's fdatasync, after the append
                 if (segments.contains(channel)) {
                     throw new IOException("injected fsync failure on the journal");
                 }
-                super.force(channel);
+                super.forceData(channel);
             }
         };
         List<Long> ids = new ArrayList<>();
@@ -307,6 +307,94 @@ class JournalTest {
             assertEquals(0, spool.journalFsyncs());
             assertTrue(Files.exists(root().resolve("queue/" + SpoolLayout.name(id) + ".json")));
         }
+    }
+
+    @Test
+    void segmentsAreZeroFilledAheadSoThatAGroupCommitIsAnFdatasync() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger fsyncs = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger fdatasyncs = new java.util.concurrent.atomic.AtomicInteger();
+        SpoolFiles counting = new SpoolFiles() {
+            private final Set<FileChannel> segments = ConcurrentHashMap.newKeySet();
+
+            @Override
+            FileChannel createExclusive(Path file) throws IOException {
+                FileChannel channel = super.createExclusive(file);
+                if (file.toString().endsWith(".log")) {
+                    segments.add(channel);
+                }
+                return channel;
+            }
+
+            @Override
+            void force(FileChannel channel) throws IOException {
+                if (segments.contains(channel)) {
+                    fsyncs.incrementAndGet();
+                }
+                super.force(channel);
+            }
+
+            @Override
+            void forceData(FileChannel channel) throws IOException {
+                if (segments.contains(channel)) {
+                    fdatasyncs.incrementAndGet();
+                }
+                super.forceData(channel);
+            }
+        };
+        Spool spool = Spool.open(root(), SpoolSettings.defaults(), counting);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            ids.add(Jobs.submit(spool, "j" + i, document(i)).id());
+        }
+        for (long id : ids) {
+            spool.documentPath(id); // waits until the job is written out, so the crash below leaves no tmp/ file
+        }
+        spool.abandon(); // a crash: both segments stay, one with three records, one blank
+        List<Path> segments = FolderScan.list(root().resolve("journal"));
+        assertEquals(2, segments.size(), "the segment in use and the next one, ready");
+        for (Path segment : segments) {
+            assertEquals(Journal.SEGMENT_BYTES, Files.size(segment), "zero-filled to full size: " + segment);
+        }
+        assertEquals(3, fdatasyncs.get(), "one fdatasync per commit made one at a time");
+        assertEquals(2, fsyncs.get(), "one fsync per segment, when it was zero-filled");
+        assertEquals(List.of(), SpoolInspector.inspect(root()).anomalies(), "zeros after the records are not damage");
+        try (Spool reopened = Spool.open(root(), SpoolSettings.defaults())) {
+            assertEquals(ids, reopened.jobs().stream().map(JobRecord::id).toList());
+            for (long id : ids) {
+                assertArrayEquals(document(id), Files.readAllBytes(reopened.documentPath(id)));
+            }
+        }
+        assertEquals(List.of(), FolderScan.list(root().resolve("corrupt")));
+        assertEquals(List.of(), FolderScan.list(root().resolve("journal")), "a clean close leaves no segment");
+    }
+
+    @Test
+    void aTornRecordBeforeAZeroFilledNextSegmentIsATornTailNotDamage() throws Exception {
+        createEmptySpool();
+        byte[] torn = java.util.Arrays.copyOf(record(2, 0), 40);
+        Files.write(root().resolve("journal/000000000001.log"),
+                java.util.Arrays.copyOf(concat(record(1, 0), torn), 64 * 1024)); // then zeros, as zero-filled
+        Files.write(root().resolve("journal/000000000002.log"), new byte[64 * 1024]); // ready, never appended to
+        SpoolReport report = SpoolInspector.inspect(root());
+        assertEquals(List.of(Anomaly.JOURNAL_TORN_TAIL), report.anomalies().stream().map(Anomaly::kind).toList());
+        try (Spool spool = Spool.open(root(), SpoolSettings.defaults())) {
+            assertEquals(List.of(1L), spool.jobs().stream().map(JobRecord::id).toList());
+        }
+        assertEquals(List.of(), FolderScan.list(root().resolve("corrupt")), "a torn tail is a crash, not damage");
+        assertEquals(List.of(), FolderScan.list(root().resolve("journal")));
+    }
+
+    @Test
+    void zerosAfterTheLastRecordEndASegmentOnlyWhenALengthAndCrcWouldFit() {
+        byte[] one = record(1, 0);
+        ByteBuffer zeroFilled = ByteBuffer.wrap(java.util.Arrays.copyOf(one, one.length + JournalCodec.PREFIX));
+        assertTrue(JournalCodec.read(zeroFilled, one.length).atEnd());
+        ByteBuffer shortTail = ByteBuffer.wrap(java.util.Arrays.copyOf(one, one.length + JournalCodec.PREFIX - 1));
+        assertTrue(JournalCodec.read(shortTail, one.length).damage() != null, "too few zeros: a torn record");
+        byte[] zerosThenBytes = java.util.Arrays.copyOf(one, one.length + 64);
+        zerosThenBytes[zerosThenBytes.length - 1] = 7;
+        assertTrue(JournalCodec.read(ByteBuffer.wrap(zerosThenBytes), one.length).damage() != null,
+                "bytes after the zeros: not the unwritten end");
     }
 
     // ---- helpers
