@@ -3,7 +3,7 @@
 # and their ratio. Prints a table and writes it into docs/BENCHMARKS.md (every section except "## Spool").
 #
 # Usage: bench/run.sh          (about 8-10 minutes on 2 cores; nothing else should run meanwhile)
-# Knobs: ROUNDS (3) runs per series, the median is reported; SECONDS_PER_RUN (10); BIG_MIB (1024); BIG_REST_SECONDS (10);
+# Knobs: ROUNDS (3) runs per series, the median is reported; SECONDS_PER_RUN (10); WARMUP_SECONDS (5); BIG_MIB (1024); BIG_REST_SECONDS (10);
 #        RESTART_JOBS (100000); IDLE_CONNECTIONS (10000); BENCH_PORT (16390); BENCH_DIR (work folder,
 #        default modules/print-client/target/bench: on the repository's disk, like the baselines).
 set -euo pipefail
@@ -91,8 +91,10 @@ bench_server() {   # bench_server CONNECTIONS [paused] -> "jobs/s p99ms errors"
   local spool="$work/spool-c$1"; rm -rf "$spool"
   start_server "$spool" -- "${load_flags[@]}"
   [[ "${2:-}" == paused ]] && java -jar "$client_jar" --port "$port" pause >/dev/null 2>&1
-  # warm-up, not measured: class loading and JIT compilation would otherwise count as per-job CPU
-  java -jar "$client_jar" --port "$port" bench --connections "$1" --count 2000 --duration 3s >/dev/null 2>&1 || true
+  # warm-up, not measured: class loading and JIT compilation would otherwise count as per-job CPU (2,000 jobs
+  # were too few: the JIT still used a third of a core through the measured run)
+  java -jar "$client_jar" --port "$port" bench --connections "$1" --count 30000 --duration "${WARMUP_SECONDS:-5}s" \
+    >/dev/null 2>&1 || true
   local out c0 c1
   c0=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
   out=$(java -jar "$client_jar" --port "$port" --json bench --connections "$1" --size 4K --count 10000000 \
