@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class RequestParser {
 
-    private static final int SHA256_HEX_DIGITS = 64;
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern COLOUR = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final long MAX_ID = Long.MAX_VALUE;
     private static final int MAX_LIMIT = 100_000;
@@ -28,8 +28,7 @@ public final class RequestParser {
 
     /** Parses {@code len} bytes of one line (newline already stripped). */
     public static Request parse(byte[] line, int off, int len) throws ProtocolException {
-        Request.Submit submit = SubmitLine.parse(line, off, len);   // the line of every job, read without a tree
-        return submit != null ? submit : parse(object(line, off, len, "request"));
+        return parse(object(line, off, len, "request"));
     }
 
     /** One line as a JSON object, or a refusal that calls it {@code what} ("request", "checksum trailer"). */
@@ -109,25 +108,11 @@ public final class RequestParser {
     /** {@code text} as a lower-case SHA-256 digest, or a refusal naming the field {@code name}. */
     static String sha256Digest(String text, String name) throws ProtocolException {
         String digest = text.toLowerCase(Locale.ROOT);
-        if (!isLowerHex(digest, SHA256_HEX_DIGITS)) {
+        if (!SHA256.matcher(digest).matches()) {
             throw Fields.bad("'" + name + "' must be 64 hexadecimal digits"
                     + (name.equals("sha256") ? " or \"" + Request.Submit.SHA256_TRAILER + "\"" : ""));
         }
         return digest;
-    }
-
-    /** True when {@code text} is {@code digits} characters of 0-9 and a-f (no regex: one digest per job). */
-    private static boolean isLowerHex(String text, int digits) {
-        if (text.length() != digits) {
-            return false;
-        }
-        for (int i = 0; i < digits; i++) {
-            char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Request jobs(Fields fields) throws ProtocolException {
