@@ -264,21 +264,10 @@ class JournalTest {
 
     @Test
     void aFailingJournalFallsBackToTheFilePathWithoutLosingOrDoublingJobs() throws Exception {
-        SpoolFiles failingJournal = new SpoolFiles() {
-            private final Set<FileChannel> segments = ConcurrentHashMap.newKeySet();
-
-            @Override
-            FileChannel createExclusive(Path file) throws IOException {
-                FileChannel channel = super.createExclusive(file);
-                if (file.toString().endsWith(".log")) {
-                    segments.add(channel);
-                }
-                return channel;
-            }
-
+        SpoolFiles failingJournal = new SegmentWatch() {
             @Override
             void forceData(FileChannel channel) throws IOException { // a group commit's fdatasync, after the append
-                if (segments.contains(channel)) {
+                if (isSegment(channel)) {
                     throw new IOException("injected fsync failure on the journal");
                 }
                 super.forceData(channel);
@@ -313,21 +302,10 @@ class JournalTest {
     void segmentsAreZeroFilledAheadSoThatAGroupCommitIsAnFdatasync() throws Exception {
         java.util.concurrent.atomic.AtomicInteger fsyncs = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger fdatasyncs = new java.util.concurrent.atomic.AtomicInteger();
-        SpoolFiles counting = new SpoolFiles() {
-            private final Set<FileChannel> segments = ConcurrentHashMap.newKeySet();
-
-            @Override
-            FileChannel createExclusive(Path file) throws IOException {
-                FileChannel channel = super.createExclusive(file);
-                if (file.toString().endsWith(".log")) {
-                    segments.add(channel);
-                }
-                return channel;
-            }
-
+        SpoolFiles counting = new SegmentWatch() {
             @Override
             void force(FileChannel channel) throws IOException {
-                if (segments.contains(channel)) {
+                if (isSegment(channel)) {
                     fsyncs.incrementAndGet();
                 }
                 super.force(channel);
@@ -335,7 +313,7 @@ class JournalTest {
 
             @Override
             void forceData(FileChannel channel) throws IOException {
-                if (segments.contains(channel)) {
+                if (isSegment(channel)) {
                     fdatasyncs.incrementAndGet();
                 }
                 super.forceData(channel);
@@ -398,6 +376,24 @@ class JournalTest {
     }
 
     // ---- helpers
+
+    /** Files that know which channels are journal segments, for tests that fail or count their forces. */
+    private static class SegmentWatch extends SpoolFiles {
+        private final Set<FileChannel> segments = ConcurrentHashMap.newKeySet();
+
+        @Override
+        FileChannel createExclusive(Path file) throws IOException {
+            FileChannel channel = super.createExclusive(file);
+            if (file.toString().endsWith(SpoolLayout.JOURNAL_SUFFIX)) {
+                segments.add(channel);
+            }
+            return channel;
+        }
+
+        boolean isSegment(FileChannel channel) {
+            return segments.contains(channel);
+        }
+    }
 
     private void createEmptySpool() throws IOException {
         Spool.open(root(), SpoolSettings.defaults()).close();
