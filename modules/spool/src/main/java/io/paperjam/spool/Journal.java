@@ -233,14 +233,16 @@ final class Journal implements Closeable {
             try {
                 Segment segment;
                 long target;
+                boolean grown;
                 appendLock.lock();
                 try {
                     segment = active;
                     target = appended;
+                    grown = segment.size > segment.capacity; // read under the lock that guards size
                 } finally {
                     appendLock.unlock();
                 }
-                forceSegment(segment);
+                forceSegment(segment, grown);
                 fsyncs.incrementAndGet();
                 durable.accumulateAndGet(target, Math::max);
             } finally {
@@ -262,7 +264,7 @@ final class Journal implements Closeable {
             // a record goes where it leaves either no room or a length and CRC's worth of zeros after it, so a
             // reader tells the unwritten rest from a torn record; the first record of a segment always goes in
             if (active != null && active.size > 0 && active.size + length + JournalCodec.PREFIX > active.capacity) {
-                forceSegment(active);
+                forceSegment(active, active.size > active.capacity);
                 durable.accumulateAndGet(appended, Math::max);
                 Segment full = active;
                 active = null;
@@ -312,11 +314,11 @@ final class Journal implements Closeable {
     }
 
     /** fdatasync while every record is within the zero-filled bytes; fsync once a record made the file longer. */
-    private void forceSegment(Segment segment) throws IOException {
-        if (segment.size <= segment.capacity) {
-            disk.files.forceData(segment.channel);
-        } else {
+    private void forceSegment(Segment segment, boolean grown) throws IOException {
+        if (grown) {
             disk.files.force(segment.channel);
+        } else {
+            disk.files.forceData(segment.channel);
         }
     }
 

@@ -1,12 +1,11 @@
 package io.paperjam.spool;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -126,15 +125,13 @@ final class JournalReplay {
     }
 
     private static boolean blank(Path segment) throws IOException {
-        ByteBuffer start = ByteBuffer.allocate(JournalCodec.PREFIX);
-        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ)) {
-            while (start.hasRemaining() && channel.read(start) >= 0) {
-                // read the length and CRC of the first record, if any
-            }
+        byte[] start;
+        try (InputStream in = Files.newInputStream(segment)) {
+            start = in.readNBytes(JournalCodec.PREFIX); // the length and CRC of the first record, if any
         } catch (NoSuchFileException e) {
             return true;
         }
-        return start.position() == 0 || (start.position() == JournalCodec.PREFIX && start.getLong(0) == 0);
+        return start.length == 0 || (start.length == JournalCodec.PREFIX && ByteBuffer.wrap(start).getLong() == 0);
     }
 
     /** The segment files, oldest first (names are zero-padded numbers). */

@@ -218,10 +218,9 @@ final class SelectorLoop implements Runnable {
         }
     }
 
+    /** A reconnect that failed: counted like a first one, then the connection rests before it tries again. */
     private void connectFailed(NioConnection c, IOException e) {
-        log.debug("connect failed: {}", e.toString());
-        errors.count(ErrorCounts.CONNECT_FAILED);
-        c.close();
+        firstConnectFailed(c, e);
         c.state = State.RESTING;
         c.restUntil = now + Math.max(0, Math.min(RECONNECT_PAUSE_NANOS, tickets.deadlineNanos() - now));
     }
