@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 
 /**
  * Turns a {@link JobRecord} into the JSON of a control file or history line and back; a decode either
@@ -47,6 +47,19 @@ final class ControlCodec {
     }
 
     static JobRecord decode(byte[] json, JobState state, boolean documentPresent) throws CorruptControlException {
+        return decode(parse(json), state, documentPresent);
+    }
+
+    /**
+     * Decodes a control file found in the folder of {@code folderState}; a control file that already carries
+     * an outcome is a DONE record whatever its folder (a finish interrupted before its move).
+     */
+    static JobRecord decodeStored(byte[] json, JobState folderState) throws CorruptControlException {
+        JsonNode tree = parse(json);
+        return decode(tree, tree.hasNonNull("outcome") ? JobState.DONE : folderState, true);
+    }
+
+    private static JsonNode parse(byte[] json) throws CorruptControlException {
         JsonNode tree;
         try {
             tree = MAPPER.readTree(json);
@@ -56,6 +69,11 @@ final class ControlCodec {
         if (tree == null || !tree.isObject()) {
             throw new CorruptControlException("not a JSON object");
         }
+        return tree;
+    }
+
+    private static JobRecord decode(JsonNode tree, JobState state, boolean documentPresent)
+            throws CorruptControlException {
         try {
             JobHeader header = new JobHeader(text(tree, "name", true), text(tree, "format", false),
                     tree.path("copies").asInt(1), integer(tree, "pages"), text(tree, "user", false),
@@ -63,26 +81,11 @@ final class ControlCodec {
             String outcome = text(tree, "outcome", false);
             return new JobRecord(number(tree, "id"), header, state, number(tree, "size"), text(tree, "sha256", true),
                     (int) number(tree, "pagesDone"), outcome == null ? null : JobOutcome.valueOf(outcome),
-                    text(tree, "reason", false), Instant.parse(text(tree, "arrived", true)),
-                    Instant.parse(text(tree, "updated", true)), documentPresent);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+                    text(tree, "reason", false), InstantParser.parse(text(tree, "arrived", true)),
+                    InstantParser.parse(text(tree, "updated", true)), documentPresent);
+        } catch (IllegalArgumentException | DateTimeException e) {
             throw new CorruptControlException(e.getMessage());
         }
-    }
-
-    /**
-     * Decodes a control file found in the folder of {@code folderState}; a control file that already carries
-     * an outcome is a DONE record whatever its folder (a finish interrupted before its move).
-     */
-    static JobRecord decodeStored(byte[] json, JobState folderState) throws CorruptControlException {
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new CorruptControlException("not JSON: " + firstLine(e.getMessage()));
-        }
-        boolean finished = tree != null && tree.hasNonNull("outcome");
-        return decode(json, finished ? JobState.DONE : folderState, true);
     }
 
     private static ObjectNode toTree(JobRecord job, Instant pruned) {
