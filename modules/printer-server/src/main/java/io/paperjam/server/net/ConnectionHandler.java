@@ -42,6 +42,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final Operations operations;
     private Channel channel;
     private Lane lane;
+    private ReadAheadPool.Claim readAhead;
     private Upload upload;
     private EventStream watch;
     private boolean closing;
@@ -57,6 +58,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
         lane = new Lane(server.disk(), channel.eventLoop(), this::afterTask);
+        readAhead = server.readAhead().claim();
         long idleMillis = server.settings().idleTimeout().toMillis();
         long every = Math.max(MIN_LINE_CHECK_MILLIS, idleMillis / 4);
         ScheduledFuture<?> lineCheck = channel.eventLoop().scheduleAtFixedRate(this::checkSlowLine, every, every,
@@ -198,10 +200,15 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
-    /** Reads only while the lane is not behind and the client takes its replies. */
+    /**
+     * Reads only while the lane is not behind and the client takes its replies. The lane is behind when it holds
+     * its own {@code uploadBufferBytes} of document and the server's read-ahead pool has no room for more.
+     */
     private void gate() {
         ChannelConfig config = channel.config();
-        boolean read = closing || (lane.bytes() < server.settings().uploadBufferBytes()
+        long own = server.settings().uploadBufferBytes();
+        boolean pooled = readAhead.hold(Math.max(0, lane.bytes() - own));
+        boolean read = closing || ((lane.bytes() < own || pooled)
                 && lane.tasks() < MAX_QUEUED_REQUESTS && channel.isWritable());
         if (config.isAutoRead() != read) {
             config.setAutoRead(read);

@@ -21,6 +21,7 @@ public final class ServerContext {
     private final Executor disk;
     private final ChannelGroup channels;
     private final AtomicBoolean draining = new AtomicBoolean();
+    private final ReadAheadPool readAhead;
 
     public ServerContext(ServerSettings settings, Spool spool, Printer printer, AdminGuard guard,
                          Executor disk, ChannelGroup channels) {
@@ -30,6 +31,7 @@ public final class ServerContext {
         this.guard = guard;
         this.disk = disk;
         this.channels = channels;
+        this.readAhead = new ReadAheadPool(settings.readAheadPoolBytes());
     }
 
     public ServerSettings settings() {
@@ -50,6 +52,11 @@ public final class ServerContext {
 
     public Executor disk() {
         return disk;
+    }
+
+    /** Document bytes the JSON port's connections may hold beyond their own upload buffers. */
+    ReadAheadPool readAhead() {
+        return readAhead;
     }
 
     public ChannelGroup channels() {
