@@ -19,6 +19,10 @@ final class DocumentUpload {
     static final int CHUNK_BYTES = 64 * 1024;
     /** Bytes per read and write from a file: few system calls, and still a progress report and a check per MiB. */
     static final int FILE_CHUNK_BYTES = 1024 * 1024;
+    /** Documents at least this big are hashed on a helper thread while they are sent ({@link HashBehind}). */
+    static final long HASH_BEHIND_BYTES = 8L << 20;
+    /** Chunks a {@link HashBehind} may have read but not yet hashed. */
+    static final int HASH_BEHIND_BUFFERS = 4;
     /** How long to look for a reply after the printer broke the connection mid-upload. */
     static final Duration LAST_WORD_WAIT = Duration.ofSeconds(2);
 
@@ -38,48 +42,54 @@ final class DocumentUpload {
      */
     byte[] send(InputStream in, long size) throws PrintClientException {
         ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(CHUNK_BYTES, Math.max(1, size)));
-        return send(Channels.newChannel(in), size, chunk, null);
+        return send(Channels.newChannel(in), size, ChunkBuffers.inline(chunk, null));
     }
 
     /**
      * Sends exactly {@code size} bytes from {@code file} (read once, from its current position), adding each
      * byte sent to {@code digest} when it is not null. On a plain connection the bytes go from a direct
-     * buffer to the socket without passing through the heap.
+     * buffer to the socket without passing through the heap. A big document is hashed on a helper thread
+     * while it is sent; the digest is complete when this returns.
      */
     byte[] sendFile(ReadableByteChannel file, long size, MessageDigest digest) throws PrintClientException {
         int capacity = (int) Math.min(FILE_CHUNK_BYTES, Math.max(1, size));
-        ByteBuffer chunk = connection.takesDirectBuffers() && size >= CHUNK_BYTES
-                ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity);
-        return send(file, size, chunk, digest);
+        boolean direct = connection.takesDirectBuffers() && size >= CHUNK_BYTES;
+        if (digest != null && size >= HASH_BEHIND_BYTES) {
+            return send(file, size, new HashBehind(digest, HASH_BEHIND_BUFFERS, capacity, direct));
+        }
+        ByteBuffer chunk = direct ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity);
+        return send(file, size, ChunkBuffers.inline(chunk, digest));
     }
 
-    private byte[] send(ReadableByteChannel in, long size, ByteBuffer chunk, MessageDigest digest)
-            throws PrintClientException {
+    private byte[] send(ReadableByteChannel in, long size, ChunkBuffers buffers) throws PrintClientException {
         long sent = 0;
         progress.progress(0, size);
-        try {
+        try (buffers) {
             while (sent < size) {
                 if (connection.hasInput()) {
                     return connection.readLine();
                 }
+                ByteBuffer chunk = buffers.next();
                 chunk.clear().limit((int) Math.min(chunk.capacity(), size - sent));
                 if (!fill(in, chunk)) {
                     throw new PrintClientException("the document ended after " + (sent + chunk.position())
                             + " of the " + size + " bytes announced");
                 }
                 chunk.flip();
-                if (digest != null) {
-                    digest.update(chunk.duplicate());
-                }
+                buffers.filled(chunk);
                 int n = chunk.remaining();
                 connection.writeBody(chunk);
                 sent += n;
                 progress.progress(sent, size);
             }
             connection.body().flush();
+            buffers.finish();
             return null;
         } catch (PrintClientException e) {
             throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PrintClientException("interrupted while sending the document", e);
         } catch (IOException e) {
             byte[] lastWord = lastWord();
             if (lastWord != null) {

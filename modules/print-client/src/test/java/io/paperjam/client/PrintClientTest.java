@@ -81,6 +81,20 @@ class PrintClientTest {
     }
 
     @Test
+    void aBigFileIsHashedOnAHelperWhileSentAndItsTrailerIsTheSame(@TempDir Path dir) throws Exception {
+        byte[] document = new byte[(int) DocumentUpload.HASH_BEHIND_BYTES * 2 + 12_345];  // many turns of the ring
+        new java.util.Random(11).nextBytes(document);
+        Path file = Files.write(dir.resolve("bigger.bin"), document);
+        try (FakePrinter fake = new FakePrinter(line -> FakePrinter.Answer.of(Reply.success()));
+             PrintClient client = PrintClient.connect(fake.settings())) {
+            client.submit(file, SubmitOptions.defaults());
+            assertArrayEquals(document, fake.bodies().get(0));
+            assertEquals(List.of(new String(new ChecksumTrailer(Sha256.of(document)).line(), StandardCharsets.UTF_8)
+                    .strip()), fake.trailers());
+        }
+    }
+
+    @Test
     void aDigestGivenByTheCallerStaysInTheRequestLine(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("hello.txt"), "hello world");
         String sha = Sha256.of("hello world".getBytes(StandardCharsets.US_ASCII));
