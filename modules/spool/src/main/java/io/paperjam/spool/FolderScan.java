@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 
 /**
  * A read-only listing of a spool folder, sorted into control files, data files, tmp leftovers, quarantined
@@ -22,10 +21,13 @@ final class FolderScan {
     record Entry(JobState state, long id, Path path) {
     }
 
-    /** Control files by id (more than one entry only if a folder was edited by hand). */
-    final Map<Long, List<Entry>> controls = new TreeMap<>();
-    /** Data files by id. */
-    final Map<Long, List<Entry>> data = new TreeMap<>();
+    /**
+     * Control files by id (more than one entry only if a folder was edited by hand), in no particular order:
+     * a restart with 100,000 jobs spent a sixth of its Java time keeping these two maps sorted.
+     */
+    final Map<Long, List<Entry>> controls = new HashMap<>();
+    /** Data files by id, in no particular order. */
+    final Map<Long, List<Entry>> data = new HashMap<>();
     /** Every entry of tmp/. */
     final List<Path> tmp = new ArrayList<>();
     /** Upload data files in tmp/ by id. */

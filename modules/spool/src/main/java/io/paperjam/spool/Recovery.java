@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +54,7 @@ final class Recovery {
     Result run() throws IOException {
         SpoolLayout layout = disk.layout;
         FolderScan scan = FolderScan.of(layout);
-        Map<Long, Found> jobs = new TreeMap<>();
+        Map<Long, Found> jobs = new HashMap<>();   // sorted once, at the end
         for (Map.Entry<Long, List<FolderScan.Entry>> e : scan.controls.entrySet()) {
             Found found = readControls(e.getKey(), e.getValue(), scan);
             if (found != null) {

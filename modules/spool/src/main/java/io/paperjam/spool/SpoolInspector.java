@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Reads a spool folder without owning or changing it, while a server owns it or when none runs, and
@@ -45,7 +46,7 @@ public final class SpoolInspector {
         FolderScan scan = FolderScan.of(layout);
         List<InspectedJob> jobs = new ArrayList<>();
         List<Anomaly> anomalies = new ArrayList<>();
-        for (Map.Entry<Long, List<FolderScan.Entry>> e : scan.controls.entrySet()) {
+        for (Map.Entry<Long, List<FolderScan.Entry>> e : new TreeMap<>(scan.controls).entrySet()) {
             long id = e.getKey();
             for (FolderScan.Entry control : e.getValue()) {
                 JobRecord job;
@@ -65,7 +66,7 @@ public final class SpoolInspector {
         }
         JournalInspection.inspect(layout, scan, owned, now, jobs, anomalies);
         jobs.sort(java.util.Comparator.comparingLong(InspectedJob::id));
-        for (Map.Entry<Long, List<FolderScan.Entry>> e : scan.data.entrySet()) {
+        for (Map.Entry<Long, List<FolderScan.Entry>> e : new TreeMap<>(scan.data).entrySet()) {
             if (scan.controls.containsKey(e.getKey())) {
                 continue;
             }
