@@ -39,7 +39,7 @@ class ProcessE2ETest {
                 uploader.send("{\"op\":\"submit\",\"name\":\"during.bin\",\"size\":" + doc.length + "}");
                 uploader.output().write(doc, 0, 100_000);
                 uploader.output().flush();
-                awaitUploadStarted();
+                awaitUploadStarted(queued + 1);
                 child.sigterm();   // SIGTERM while the second document is half sent
                 child.awaitLog("shutting down");
                 uploader.output().write(doc, 100_000, 100_000);
@@ -60,13 +60,18 @@ class ProcessE2ETest {
         }
     }
 
-    /** The spool's tmp folder holds an upload once the server has begun storing it. */
-    private void awaitUploadStarted() throws Exception {
+    /**
+     * The spool's tmp folder holds job {@code id}'s data file once the server has begun storing it. Other
+     * files pass through tmp/ too (the journaled first job on its way to queue/, a rewrite of printer.json),
+     * and a SIGTERM sent on seeing one of those would come before this upload began.
+     */
+    private void awaitUploadStarted(long id) throws Exception {
+        String data = String.format("%012d.data", id);
         Path tmp = spool.resolve("tmp");
         for (int i = 0; i < 1000; i++) {
             if (Files.isDirectory(tmp)) {
                 try (Stream<Path> files = Files.list(tmp)) {
-                    if (files.findAny().isPresent()) {
+                    if (files.anyMatch(file -> file.getFileName().toString().equals(data))) {
                         return;
                     }
                 }
