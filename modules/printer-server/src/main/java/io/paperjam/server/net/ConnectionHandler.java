@@ -209,7 +209,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         long own = server.settings().uploadBufferBytes();
         boolean pooled = readAhead.hold(Math.max(0, lane.bytes() - own));
         boolean read = closing || ((lane.bytes() < own || pooled)
-                && lane.tasks() < MAX_QUEUED_REQUESTS && channel.isWritable());
+                && lane.requests() < MAX_QUEUED_REQUESTS && channel.isWritable());
         if (config.isAutoRead() != read) {
             config.setAutoRead(read);
             RequestDecoder decoder = channel.pipeline().get(RequestDecoder.class);

@@ -38,6 +38,7 @@ final class Lane {
     private final Queue<Task> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private int tasks;
+    private int chunks;
     private long bytes;
 
     /** {@code onProgress} runs on the event loop after each drain, with the counters updated. */
@@ -50,6 +51,7 @@ final class Lane {
     /** Queues {@code task}, which holds {@code heldBytes} of document until it is done. */
     void run(long heldBytes, Runnable task) {
         tasks++;
+        chunks += heldBytes > 0 ? 1 : 0;
         bytes += heldBytes;
         queue.add(new Task(heldBytes, task));
         schedule();
@@ -57,6 +59,11 @@ final class Lane {
 
     int tasks() {
         return tasks;
+    }
+
+    /** Queued tasks that hold no document bytes: requests, upload ends, replies (chunks count in {@link #bytes}). */
+    int requests() {
+        return tasks - chunks;
     }
 
     long bytes() {
@@ -79,16 +86,18 @@ final class Lane {
     /** Runs queued tasks in order (at most a batch), then tells the event loop once. */
     private void drain() {
         int done = 0;
+        int chunksDone = 0;
         long freed = 0;
         try {
             Task task;
             while (done < MAX_TASKS_PER_DRAIN && (task = queue.poll()) != null) {
                 runSafely(task.work());
                 done++;
+                chunksDone += task.heldBytes() > 0 ? 1 : 0;
                 freed += task.heldBytes();
             }
         } finally {
-            report(done, freed);
+            report(done, chunksDone, freed);
             draining.set(false);
             if (!queue.isEmpty()) {
                 schedule();     // more came in meanwhile, or the batch was full
@@ -96,13 +105,14 @@ final class Lane {
         }
     }
 
-    private void report(int done, long freed) {
+    private void report(int done, int chunksDone, long freed) {
         if (done == 0) {
             return;
         }
         try {
             eventLoop.execute(() -> {
                 tasks -= done;
+                chunks -= chunksDone;
                 bytes -= freed;
                 onProgress.run();
             });

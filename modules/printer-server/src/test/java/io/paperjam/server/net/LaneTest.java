@@ -69,6 +69,37 @@ class LaneTest {
     }
 
     @Test
+    void documentChunksAreCountedInBytesNotAsRequests() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch drained = new CountDownLatch(1);
+        int[] whileHeld = new int[3];
+        Lane[] lane = new Lane[1];
+        eventLoop.submit(() -> {
+            lane[0] = new Lane(disk, eventLoop, () -> {
+                if (lane[0].tasks() == 0) {
+                    drained.countDown();
+                }
+            });
+            lane[0].run(0, () -> awaitQuietly(release));   // a submit's begin, holding the drain
+            for (int i = 0; i < 100; i++) {
+                lane[0].run(64 * 1024, () -> { });           // its document, in socket-sized slices
+            }
+            lane[0].run(0, () -> { });                       // its end
+            whileHeld[0] = lane[0].tasks();
+            whileHeld[1] = lane[0].requests();
+            whileHeld[2] = (int) (lane[0].bytes() >> 10);
+        }).sync();
+        release.countDown();
+        assertTrue(drained.await(10, TimeUnit.SECONDS));
+        assertEquals(102, whileHeld[0]);
+        assertEquals(2, whileHeld[1], "100 slices of one upload are not 100 pipelined requests");
+        assertEquals(6400, whileHeld[2]);
+        int[] after = eventLoop.submit(() -> new int[] {lane[0].requests(), (int) lane[0].bytes()}).get();
+        assertEquals(0, after[0]);
+        assertEquals(0, after[1]);
+    }
+
+    @Test
     void aFailingTaskDoesNotStopTheLane() throws Exception {
         CountDownLatch after = new CountDownLatch(1);
         eventLoop.submit(() -> {
