@@ -16,6 +16,9 @@ stale() {
 if stale; then
   echo "building $module (first run or sources changed)..." >&2
   mvn -q -f "$root/pom.xml" -DskipTests -pl "modules/$module" -am package >&2
+  # Maven leaves the jar alone when none of its own inputs changed (an edit to the other program's sources,
+  # say): mark it current, or every later run would find the same newer file and build again.
+  touch "$jar"
 fi
 # Class-data sharing: after a build, a training run records the classes the program loads
 # into an archive beside the jar; every later run maps it instead of loading, parsing and

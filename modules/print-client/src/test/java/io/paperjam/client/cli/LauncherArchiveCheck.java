@@ -1,6 +1,7 @@
 package io.paperjam.client.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -66,12 +68,52 @@ class LauncherArchiveCheck {
         }
     }
 
+    @Test
+    void aBuildThatLeavesTheJarAloneStillMarksItCurrent() throws Exception {
+        Path root = work.resolve("checkout");
+        Path target = Files.createDirectories(root.resolve("modules/print-client/target"));
+        Files.createDirectories(root.resolve("bin"));
+        for (String script : List.of("launch.sh", "print-client")) {
+            Files.copy(BIN.resolve(script), root.resolve("bin").resolve(script), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        Path jar = Files.copy(BUILT_JAR, target.resolve("print-client.jar"));
+        Path pom = Files.writeString(root.resolve("pom.xml"), "<project/>\n");
+        // the other program's source changed after the client was built: Maven has nothing to rebuild here
+        Path serverSource = Files.createDirectories(root.resolve("modules/printer-server/src/main/java"))
+                .resolve("Edited.java");
+        Files.writeString(serverSource, "class Edited {}\n");
+        long now = System.currentTimeMillis();
+        Files.setLastModifiedTime(pom, FileTime.fromMillis(now - 120_000));
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(now - 60_000));
+        Files.setLastModifiedTime(serverSource, FileTime.fromMillis(now - 30_000));
+        Path fakeBin = Files.createDirectories(work.resolve("fake-bin"));
+        Path builds = work.resolve("builds.log");
+        Path mvn = Files.writeString(fakeBin.resolve("mvn"), "#!/bin/sh\necho \"$@\" >> '" + builds + "'\n");
+        assertTrue(mvn.toFile().setExecutable(true));
+
+        List<String> version = List.of(root.resolve("bin/print-client").toString(), "--version");
+        String path = fakeBin + ":" + System.getenv("PATH");
+        Run first = run(version, path);
+        Run second = run(version, path);
+        assertEquals(0, first.exit(), first.output());
+        assertEquals(0, second.exit(), second.output());
+        assertTrue(first.output().contains("building print-client"), first.output());
+        assertFalse(second.output().contains("building"), "built again: " + second.output());
+        assertEquals(1, Files.readAllLines(builds).size(), "Maven runs once, not on every start");
+    }
+
     private record Run(int exit, String output) {
     }
 
     private Run run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(new ArrayList<>(command)).directory(work.toFile()).redirectErrorStream(true)
-                .start();
+        return run(command, System.getenv("PATH"));
+    }
+
+    private Run run(List<String> command, String path) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).directory(work.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("PATH", path);
+        Process p = builder.start();
         p.getOutputStream().close();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "still running: " + command);
