@@ -37,12 +37,8 @@ class LauncherArchiveCheck {
     @Test
     void firstRunAfterABuildMakesAnArchiveThatHoldsPicocliAndJackson() throws Exception {
         Path root = work.resolve("checkout");
-        Path target = Files.createDirectories(root.resolve("modules/print-client/target"));
-        Files.createDirectories(root.resolve("bin"));
-        for (String script : List.of("launch.sh", "print-client")) {
-            Files.copy(BIN.resolve(script), root.resolve("bin").resolve(script), StandardCopyOption.COPY_ATTRIBUTES);
-        }
-        Path jar = Files.copy(BUILT_JAR, target.resolve("print-client.jar"));
+        Path jar = checkoutWithJar(root);
+        Path target = jar.getParent();
         Path document = Files.writeString(work.resolve("small.txt"), "hello\n", StandardCharsets.UTF_8);
 
         try (TestPrinter printer = TestPrinter.start(work.resolve("spool"), 250)) {
@@ -71,12 +67,7 @@ class LauncherArchiveCheck {
     @Test
     void aBuildThatLeavesTheJarAloneStillMarksItCurrent() throws Exception {
         Path root = work.resolve("checkout");
-        Path target = Files.createDirectories(root.resolve("modules/print-client/target"));
-        Files.createDirectories(root.resolve("bin"));
-        for (String script : List.of("launch.sh", "print-client")) {
-            Files.copy(BIN.resolve(script), root.resolve("bin").resolve(script), StandardCopyOption.COPY_ATTRIBUTES);
-        }
-        Path jar = Files.copy(BUILT_JAR, target.resolve("print-client.jar"));
+        Path jar = checkoutWithJar(root);
         Path pom = Files.writeString(root.resolve("pom.xml"), "<project/>\n");
         // the other program's source changed after the client was built: Maven has nothing to rebuild here
         Path serverSource = Files.createDirectories(root.resolve("modules/printer-server/src/main/java"))
@@ -100,6 +91,16 @@ class LauncherArchiveCheck {
         assertTrue(first.output().contains("building print-client"), first.output());
         assertFalse(second.output().contains("building"), "built again: " + second.output());
         assertEquals(1, Files.readAllLines(builds).size(), "Maven runs once, not on every start");
+    }
+
+    /** bin/ and a built print-client.jar under {@code root}, as in a clone after a build; returns the jar. */
+    private static Path checkoutWithJar(Path root) throws IOException {
+        Path target = Files.createDirectories(root.resolve("modules/print-client/target"));
+        Files.createDirectories(root.resolve("bin"));
+        for (String script : List.of("launch.sh", "print-client")) {
+            Files.copy(BIN.resolve(script), root.resolve("bin").resolve(script), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        return Files.copy(BUILT_JAR, target.resolve("print-client.jar"));
     }
 
     private record Run(int exit, String output) {
