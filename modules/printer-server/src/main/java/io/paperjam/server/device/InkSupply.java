@@ -32,8 +32,13 @@ final class InkSupply {
     /** Percent left per colour, rounded up so that only a truly empty cartridge shows 0. */
     Map<String, Integer> percentages() {
         Map<String, Integer> out = new LinkedHashMap<>();
-        levels.forEach((colour, milli) -> out.put(colour, (milli + 999) / 1000));
+        levels.forEach((colour, milli) -> out.put(colour, shownPercent(milli)));
         return Collections.unmodifiableMap(out);
+    }
+
+    /** A level as the whole percent shown for it: rounded up, so only a truly empty cartridge shows 0. */
+    private static int shownPercent(int milli) {
+        return (milli + 999) / 1000;
     }
 
     /** Exact levels in percent, for the state file. */
@@ -49,7 +54,7 @@ final class InkSupply {
 
     boolean anyAtOrBelow(int percent) {
         for (int milli : levels.values()) {   // every status and acknowledgement asks: no map built for it
-            int shown = (milli + 999) / 1000;
+            int shown = shownPercent(milli);
             if (shown > 0 && shown <= percent) {
                 return true;
             }
