@@ -1,6 +1,5 @@
 package io.paperjam.client.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.paperjam.protocol.Json;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -48,11 +47,7 @@ final class LeanSender implements JobSender {
     public String submit() throws IOException {
         out.write(wire);
         out.flush();
-        JsonNode reply = Json.mapper().readTree(readLine());
-        if (reply.path("ok").asBoolean(false)) {
-            return null;
-        }
-        return reply.path("error").asText("unreadable-reply");
+        return ReplyLine.errorCode(Json.mapper().readTree(readLine()));
     }
 
     private byte[] readLine() throws IOException {

@@ -25,7 +25,11 @@ final class ReplyLine {
         if (startsAcknowledged(line, length)) {
             return null;
         }
-        JsonNode reply = Json.mapper().readTree(line, 0, length);
+        return errorCode(Json.mapper().readTree(line, 0, length));
+    }
+
+    /** The verdict of a parsed reply: null when acknowledged, else its error code ("unreadable-reply" if none). */
+    static String errorCode(JsonNode reply) {
         if (reply.path("ok").asBoolean(false)) {
             return null;
         }
