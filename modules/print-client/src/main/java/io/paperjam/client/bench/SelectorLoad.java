@@ -46,16 +46,7 @@ final class SelectorLoad implements LoadEngine {
             threads.add(t);
             t.start();
         }
-        try {
-            connected.await();
-            tickets.start(settings.duration().toNanos());
-            go.countDown();
-            for (Thread t : threads) {
-                t.join();
-            }
-        } finally {
-            threads.forEach(Thread::interrupt);
-        }
+        LoadEngine.startAndJoin(threads, connected, go, tickets, settings.duration());
         Histogram all = LoadEngine.newHistogram();
         loops.forEach(loop -> all.add(loop.latencies));
         return all;

@@ -39,26 +39,16 @@ final class ThreadPerConnection implements LoadEngine {
         this.tickets = tickets;
         this.errors = errors;
         List<Worker> workers = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < settings.connections(); i++) {
             Worker w = new Worker();
             Thread t = new Thread(null, w, "bench-" + i, THREAD_STACK_BYTES);
             t.setDaemon(true);
-            w.thread = t;
             workers.add(w);
+            threads.add(t);
             t.start();
         }
-        connected.await();
-        tickets.start(settings.duration().toNanos());
-        go.countDown();
-        try {
-            for (Worker w : workers) {
-                w.thread.join();
-            }
-        } finally {
-            for (Worker w : workers) {
-                w.thread.interrupt();
-            }
-        }
+        LoadEngine.startAndJoin(threads, connected, go, tickets, settings.duration());
         Histogram all = LoadEngine.newHistogram();
         for (Worker w : workers) {
             all.add(w.latencies);
@@ -75,7 +65,6 @@ final class ThreadPerConnection implements LoadEngine {
     private final class Worker implements Runnable {
 
         final Histogram latencies = LoadEngine.newHistogram();
-        Thread thread;
         private JobSender sender;
 
         @Override
