@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -78,7 +79,7 @@ final class ReplyWriter {
         out.writeStartObject();
         string(out, "event", e.event());
         out.writeNumberField("seq", e.seq());
-        string(out, "time", e.time() == null ? null : InstantText.of(e.time()));
+        instant(out, "time", e.time());
         if (e.page() != null) {
             out.writeNumberField("page", e.page());
         }
@@ -112,8 +113,8 @@ final class ReplyWriter {
             out.writeNumberField("pages", j.pages());
         }
         out.writeNumberField("pagesPrinted", j.pagesPrinted());
-        string(out, "submitted", j.submitted() == null ? null : InstantText.of(j.submitted()));
-        string(out, "updated", j.updated() == null ? null : InstantText.of(j.updated()));
+        instant(out, "submitted", j.submitted());
+        instant(out, "updated", j.updated());
         out.writeEndObject();
     }
 
@@ -167,6 +168,13 @@ final class ReplyWriter {
     private static void string(JsonGenerator out, String name, String value) throws IOException {
         if (value != null) {
             out.writeStringField(name, value);
+        }
+    }
+
+    /** A NON_NULL instant, as ISO-8601 text: left out when null. */
+    private static void instant(JsonGenerator out, String name, Instant value) throws IOException {
+        if (value != null) {
+            out.writeStringField(name, InstantText.of(value));
         }
     }
 
