@@ -43,9 +43,10 @@ import org.slf4j.LoggerFactory;
  * A segment is created zero-filled to {@link #SEGMENT_BYTES} (and forced) before any record goes into it;
  * records overwrite the zeros from offset 0, so the records end where a length and CRC's worth of zeros runs
  * to the end of the file (or at the end of the file). A record is intact when L fits in the file and the CRC
- * matches. Replay at open ({@link JournalReplay})
- * materialises every intact record whose job has no control file in a state folder yet and is not in history;
- * a damaged record at the end of the newest segment is a torn append (never acknowledged) and is cut off.
+ * matches. Replay at open ({@link JournalReplay}) finds every intact record whose job has no control file in a
+ * state folder yet and is not in history, and hands those of clean segments back to a new journal as its
+ * backlog: they are queued at once and materialised in the background; a damaged record at the end of the
+ * newest segment is a torn append (never acknowledged) and is cut off.
  *
  * <p>A commit that finds {@value #MAX_BACKLOG_JOBS} jobs waiting for materialisation is refused (the caller
  * commits it through tmp/ instead), which bounds the memory held for journaled documents.
@@ -119,27 +120,62 @@ final class Journal implements Closeable {
     private final AtomicLong durable = new AtomicLong();
     private final AtomicLong fsyncs = new AtomicLong();
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
-    private final Semaphore backlog = new Semaphore(MAX_BACKLOG_JOBS);
+    private final Semaphore backlog;
     private final Materialiser materialiser;
     private final List<Segment> retired = new ArrayList<>(); // full and unneeded, to delete; guarded by appendLock
+    private final List<Segment> adopted = new ArrayList<>(); // kept at open for their backlog; closed at close
     private Segment active;
     private CompletableFuture<Segment> prepared; // the next segment, being zero-filled; guarded by appendLock
     private long nextSegment;
     private long appended;
     private volatile IOException failed;
 
-    Journal(SpoolDisk disk, long nextSegment) {
-        this(disk, nextSegment, SEGMENT_BYTES);
+    /** A journal whose materialiser starts with the jobs replay left in {@code kept} (oldest first). */
+    Journal(SpoolDisk disk, long nextSegment, List<JournalReplay.KeptSegment> kept) throws IOException {
+        this(disk, nextSegment, SEGMENT_BYTES, kept);
     }
 
     /** With another segment size (tests use tiny ones to rotate often). */
-    Journal(SpoolDisk disk, long nextSegment, long segmentBytes) {
+    Journal(SpoolDisk disk, long nextSegment, long segmentBytes) throws IOException {
+        this(disk, nextSegment, segmentBytes, List.of());
+    }
+
+    private Journal(SpoolDisk disk, long nextSegment, long segmentBytes, List<JournalReplay.KeptSegment> kept)
+            throws IOException {
         this.disk = disk;
         this.segmentBytes = segmentBytes;
         this.dir = disk.layout.journal();
         this.nextSegment = nextSegment;
+        List<Pending> entries = adopt(kept);
+        this.backlog = new Semaphore(MAX_BACKLOG_JOBS - entries.size()); // may start below zero: refuses until drained
         this.materialiser = new Materialiser(disk, this);
+        for (Pending entry : entries) {
+            materialiser.submit(entry);
+        }
         this.prepared = prepare();
+    }
+
+    /** Turns the segments replay kept into pending entries, as if their jobs had just been committed. */
+    private List<Pending> adopt(List<JournalReplay.KeptSegment> kept) throws IOException {
+        List<Pending> entries = new ArrayList<>();
+        try {
+            for (JournalReplay.KeptSegment keptSegment : kept) {
+                FileChannel channel = FileChannel.open(keptSegment.path(), StandardOpenOption.READ);
+                Segment segment = new Segment(keptSegment.path(), channel, channel.size());
+                adopted.add(segment);
+                segment.size = segment.capacity;
+                segment.unmaterialised = keptSegment.jobs().size();
+                for (JournalReplay.Backlog job : keptSegment.jobs()) {
+                    Pending entry = new Pending(job.job(), segment, job.offset(), job.length(), new CompletableFuture<>());
+                    pending.put(job.job().id(), entry);
+                    entries.add(entry);
+                }
+            }
+            return entries;
+        } catch (IOException | RuntimeException e) {
+            adopted.forEach(Journal::closeQuietly);
+            throw e;
+        }
     }
 
     /**
@@ -420,6 +456,7 @@ final class Journal implements Closeable {
         syncLock.lock();
         appendLock.lock();
         try {
+            adopted.forEach(Journal::closeQuietly); // those still needed stay for the next open's replay
             if (active != null) {
                 if (deleteEmpty && active.unmaterialised == 0 && pending.isEmpty()) {
                     closeQuietly(active);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,9 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs at open before {@link Recovery}: writes every intact journal record whose job is not yet a file
- * (no control file in queue/, active/ or done/, not in history, not quarantined) to {@code queue/} durably,
- * then deletes the segments. Replaying twice writes nothing the second time.
+ * Runs at open before {@link Recovery}: finds every intact journal record whose job is not yet a file (no
+ * control file in queue/, active/ or done/, not in history, not quarantined). With the journal on, those of a
+ * clean segment are left where they are and handed to the {@link Journal} as its backlog: the spool opens at
+ * once with them queued, and the materialiser writes their files in the background, as it does for fresh
+ * commits (a restart after a crash in a burst would otherwise write tens of thousands of jobs before the
+ * server listens). Every other record (journal off, or a segment with damage or a torn tail) is written to
+ * queue/ durably here. Segments that nothing needs any more are deleted. Replaying twice writes nothing the
+ * second time.
  *
  * <p>A damaged record in the newest segment is a torn append: the process died before the record's fsync
  * returned, so no one was told the job was accepted; it and anything after it are dropped with a warning.
@@ -27,26 +33,52 @@ final class JournalReplay {
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalReplay.class);
 
-    /** The number the next segment should get and how many jobs were written. */
-    record Result(long nextSegment, int replayed) {
+    /** A record whose job is not yet a file, left in its segment for the materialiser. */
+    record Backlog(JobRecord job, long offset, int length) {
+    }
+
+    /** A segment kept at open because jobs in it still wait for their files (oldest first). */
+    record KeptSegment(Path path, List<Backlog> jobs) {
+    }
+
+    /**
+     * The number the next segment should get, how many jobs were written here, and the segments left to the
+     * materialiser.
+     */
+    record Result(long nextSegment, int replayed, List<KeptSegment> kept) {
+
+        /** The jobs left to the materialiser, in id order. */
+        List<JobRecord> backlogJobs() {
+            List<JobRecord> jobs = new ArrayList<>();
+            for (KeptSegment segment : kept) {
+                for (Backlog entry : segment.jobs()) {
+                    jobs.add(entry.job());
+                }
+            }
+            jobs.sort(Comparator.comparingLong(JobRecord::id));
+            return jobs;
+        }
     }
 
     private JournalReplay() {
     }
 
-    static Result run(SpoolDisk disk, History history) throws IOException {
+    /** Replays the journal; with {@code keepBacklog} clean segments are left to the materialiser. */
+    static Result run(SpoolDisk disk, History history, boolean keepBacklog) throws IOException {
         SpoolLayout layout = disk.layout;
         List<Path> segments = segments(layout.journal());
         if (segments.isEmpty()) {
-            return new Result(1, 0);
+            return new Result(1, 0, List.of());
         }
         FolderScan scan = FolderScan.of(layout);
         Set<Long> quarantined = new HashSet<>();
         for (Path file : scan.corrupt) {
             SpoolLayout.leadingId(file.getFileName().toString()).ifPresent(quarantined::add);
         }
-        Set<Long> written = new HashSet<>();
+        Set<Long> seen = new HashSet<>();
+        int written = 0;
         List<Path> damaged = new ArrayList<>();
+        List<KeptSegment> kept = new ArrayList<>();
         long lastNumber = 0;
         int newest = newestWithRecords(segments);
         for (int i = 0; i < segments.size(); i++) {
@@ -54,6 +86,9 @@ final class JournalReplay {
             lastNumber = Math.max(lastNumber, SpoolLayout.idOf(segment.getFileName().toString(),
                     SpoolLayout.JOURNAL_SUFFIX).orElse(0));
             ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(segment));
+            List<JournalCodec.Entry> wanted = new ArrayList<>();
+            List<Integer> offsets = new ArrayList<>();
+            boolean clean = true;
             int offset = 0;
             while (true) {
                 JournalCodec.Read read = JournalCodec.read(bytes, offset);
@@ -61,6 +96,7 @@ final class JournalReplay {
                     break;
                 }
                 if (read.damage() != null) {
+                    clean = false;
                     if (i >= newest) {
                         LOG.warn("{}: torn tail at byte {} of {} ({}): an append cut short by a crash, never "
                                 + "acknowledged; dropped", segment, offset, bytes.limit(), read.damage());
@@ -74,28 +110,65 @@ final class JournalReplay {
                 JournalCodec.Entry entry = read.entry();
                 long id = entry.id();
                 if (!scan.controls.containsKey(id) && !history.contains(id) && !quarantined.contains(id)
-                        && written.add(id)) {
-                    write(disk, entry);
+                        && seen.add(id)) {
+                    wanted.add(entry);
+                    offsets.add(offset);
                 }
                 offset = (int) entry.end();
             }
+            List<Backlog> backlog = clean && keepBacklog ? backlog(wanted, offsets) : null;
+            if (backlog != null && !backlog.isEmpty()) {
+                kept.add(new KeptSegment(segment, backlog));
+            } else if (backlog == null) {
+                for (JournalCodec.Entry entry : wanted) {
+                    write(disk, entry);
+                    written++;
+                }
+            }
         }
-        if (!written.isEmpty()) {
+        if (written > 0) {
             disk.syncDir(layout.folder(JobState.QUEUED));
-            LOG.info("wrote {} journaled job(s) to {}", written.size(), layout.folder(JobState.QUEUED));
+            LOG.info("wrote {} journaled job(s) to {}", written, layout.folder(JobState.QUEUED));
         }
+        List<Path> keptPaths = kept.stream().map(KeptSegment::path).toList();
         for (Path segment : segments) {
             if (damaged.contains(segment)) {
                 Path target = layout.corrupt().resolve("journal-" + segment.getFileName()); // no leading id
                 disk.files.move(segment, target, false);
                 LOG.warn("moved {} to {}", segment, target);
-            } else {
+            } else if (!keptPaths.contains(segment)) {
                 disk.files.deleteIfExists(segment);
             }
         }
         disk.syncDir(layout.journal());
         disk.syncDir(layout.corrupt());
-        return new Result(lastNumber + 1, written.size());
+        Result result = new Result(lastNumber + 1, written, kept);
+        if (!kept.isEmpty()) {
+            LOG.info("{} journaled job(s) in {} segment(s) are queued; their files are written in the background",
+                    result.backlogJobs().size(), kept.size());
+        }
+        return result;
+    }
+
+    /** The records as backlog entries, or null if a control in them does not decode (then they are written). */
+    private static List<Backlog> backlog(List<JournalCodec.Entry> entries, List<Integer> offsets) {
+        List<Backlog> backlog = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            JournalCodec.Entry entry = entries.get(i);
+            try {
+                JobRecord job = ControlCodec.decodeStored(entry.control(), JobState.QUEUED);
+                if (job.id() != entry.id()) {
+                    return null;
+                }
+                int offset = offsets.get(i);
+                backlog.add(new Backlog(job, offset, (int) (entry.end() - offset)));
+            } catch (ControlCodec.CorruptControlException e) {
+                LOG.warn("job {}: its journaled control does not decode ({}); writing its segment's jobs now",
+                        entry.id(), e.getMessage());
+                return null;
+            }
+        }
+        return backlog;
     }
 
     private static void write(SpoolDisk disk, JournalCodec.Entry entry) throws IOException {

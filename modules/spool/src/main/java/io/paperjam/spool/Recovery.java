@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *     renames of a state change) it is moved back; if it is still in tmp/ it is moved in.</li>
  * <li>A control file without a data file, or whose data file has the wrong size, is quarantined.</li>
  * <li>A data file without a control file is the rest of a commit that never reached its commit point
- *     (its control file is still in tmp/) and is deleted; otherwise it is an orphan and is quarantined.</li>
+ *     (its control file is still in tmp/, or its job waits in the journal to be written again) and is
+ *     deleted; otherwise it is an orphan and is quarantined.</li>
  * <li>A queued or active control file that carries an outcome is a finish that did not complete: it moves to done/.</li>
  * <li>An active job goes back to the queue, keeping the page it reached.</li>
  * <li>tmp/ is emptied.</li>
@@ -43,12 +46,16 @@ final class Recovery {
     private final History history;
     private final Transitions transitions;
     private final Instant now;
+    private final Set<Long> journaled;
 
-    Recovery(SpoolDisk disk, History history, Instant now) {
+    /** {@code journaled}: the jobs replay left in the journal, whose files the materialiser writes afresh. */
+    Recovery(SpoolDisk disk, History history, Instant now, List<JobRecord> journaled) {
         this.disk = disk;
         this.history = history;
         this.transitions = new Transitions(disk);
         this.now = now;
+        this.journaled = new HashSet<>();
+        journaled.forEach(job -> this.journaled.add(job.id()));
     }
 
     Result run() throws IOException {
@@ -72,7 +79,7 @@ final class Recovery {
                     LOG.info("job {}: data file found in {}/ follows its control file to {}/", id,
                             data.state().folder(), owner.folder().folder());
                     disk.files.move(data.path(), layout.data(owner.folder(), id), false);
-                } else if (owner == null && scan.tmpControls.containsKey(id)) {
+                } else if (owner == null && (scan.tmpControls.containsKey(id) || journaled.contains(id))) {
                     LOG.info("job {}: removing the data file of a commit interrupted before its commit point", id);
                     disk.files.deleteIfExists(data.path());
                 } else if (owner == null && history.contains(id)) {

@@ -60,7 +60,8 @@ import org.slf4j.LoggerFactory;
  * concurrent commits share ({@link Journal}). A background thread then writes it as the two usual files in
  * {@code queue/} by the same steps as above ({@link Materialiser}); until then the job is served from memory
  * and its state changes and {@link #openDocument} wait for its files. At open, intact journal records whose
- * job is not yet a file are written before recovery runs ({@link JournalReplay}).
+ * job is not yet a file are queued at once and left to the materialiser ({@link JournalReplay}), so a restart
+ * after a crash in a burst does not wait for tens of thousands of files.
  *
  * <h2>Limits</h2>
  * The guarantee assumes a file system that honours fsync on files and directories and makes rename atomic
@@ -135,14 +136,19 @@ public final class Spool implements Closeable {
         try {
             SpoolFolder.createFolders(disk, fresh);
             history = History.open(layout.history(), disk);
-            JournalReplay.Result replayed = JournalReplay.run(disk, history);
-            Recovery.Result recovered = new Recovery(disk, history, settings.clock().instant()).run();
+            boolean journalOn = settings.journalMaxBytes() > 0;
+            JournalReplay.Result replayed = JournalReplay.run(disk, history, journalOn);
+            List<JobRecord> backlog = replayed.backlogJobs();
+            Recovery.Result recovered = new Recovery(disk, history, settings.clock().instant(), backlog).run();
+            List<JobRecord> jobs = new ArrayList<>(recovered.jobs());
+            jobs.addAll(backlog); // queued already; the journal writes their files in the background
             long maxSeen = Math.max(recovered.maxIdSeen(), history.maxId());
+            maxSeen = backlog.isEmpty() ? maxSeen : Math.max(maxSeen, backlog.get(backlog.size() - 1).id());
             IdAllocator ids = new IdAllocator(disk, IdAllocator.readCeiling(layout.lastId()), maxSeen);
-            journal = settings.journalMaxBytes() > 0 ? new Journal(disk, replayed.nextSegment()) : null;
-            Spool spool = new Spool(settings, disk, lock, history, ids, recovered.jobs(), journal);
+            journal = journalOn ? new Journal(disk, replayed.nextSegment(), replayed.kept()) : null;
+            Spool spool = new Spool(settings, disk, lock, history, ids, jobs, journal);
             spool.prune();
-            LOG.info("opened spool {}: {} job(s), next id {}", layout.root(), recovered.jobs().size(), ids.peek());
+            LOG.info("opened spool {}: {} job(s), next id {}", layout.root(), jobs.size(), ids.peek());
             return spool;
         } catch (IOException | RuntimeException e) {
             if (journal != null) {

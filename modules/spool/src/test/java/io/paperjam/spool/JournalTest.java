@@ -170,6 +170,80 @@ class JournalTest {
     }
 
     @Test
+    void aRestartQueuesTheJournalsBacklogAtOnceAndWritesItsFilesInTheBackground() throws Exception {
+        createEmptySpool();
+        Files.write(root().resolve("journal/000000000003.log"), concat(record(5, 0), record(6, 0), record(7, 0)));
+        java.util.concurrent.CountDownLatch writesAllowed = new java.util.concurrent.CountDownLatch(1);
+        SpoolFiles heldBack = new SpoolFiles() {
+            @Override
+            FileChannel createExclusive(Path file) throws IOException {
+                if (SpoolLayout.idOf(file.getFileName().toString(), ".json").isPresent()) { // the materialiser's
+                    try {
+                        writesAllowed.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted", e);
+                    }
+                }
+                return super.createExclusive(file);
+            }
+        };
+        Spool opened = assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> Spool.open(root(), SpoolSettings.defaults(), heldBack), "open waited for the backlog's files");
+        try (Spool spool = opened) {
+            // open returned while no file of the backlog could be written: the jobs are queued all the same
+            assertEquals(List.of(5L, 6L, 7L), spool.queued().stream().map(JobRecord::id).toList());
+            assertEquals(3, spool.usage().jobs(), "the quota counts them");
+            assertFalse(Files.exists(root().resolve("queue/000000000005.json")));
+            assertEquals(8, Jobs.submit(spool, "next", new byte[1]).id(), "ids continue above the backlog");
+            writesAllowed.countDown();
+            for (long id : List.of(5L, 6L, 7L)) {
+                assertArrayEquals(document(id), Files.readAllBytes(spool.documentPath(id)), "waits for the file");
+            }
+            spool.activate(5);
+            spool.finish(5, JobOutcome.COMPLETED, null);
+        } finally {
+            writesAllowed.countDown();
+        }
+        assertEquals(List.of(), FolderScan.list(root().resolve("journal")), "a clean close leaves no segment");
+        assertEquals(List.of(), FolderScan.list(root().resolve("corrupt")));
+        try (Spool spool = Spool.open(root(), SpoolSettings.defaults())) {
+            assertEquals(List.of(6L, 7L, 8L), spool.queued().stream().map(JobRecord::id).toList());
+            assertEquals(JobState.DONE, spool.find(5).orElseThrow().state());
+        }
+    }
+
+    @Test
+    void aCrashWhileTheBacklogIsWrittenLosesNothingAndQuarantinesNothing() throws Exception {
+        createEmptySpool();
+        byte[] segment = concat(record(5, 0), record(6, 0));
+        Files.write(root().resolve("journal/000000000003.log"), segment);
+        // what a materialiser killed half way leaves: a data file renamed in without its control file, whose
+        // control file in tmp/ a first recovery already swept, and a half-written temp file
+        Files.write(root().resolve("queue/000000000005.data"), new byte[3]);
+        Files.write(root().resolve("tmp/000000000006.data"), new byte[2]);
+        try (Spool spool = Spool.open(root(), SpoolSettings.defaults())) {
+            for (long id : List.of(5L, 6L)) {
+                assertArrayEquals(document(id), Files.readAllBytes(spool.documentPath(id)));
+            }
+        }
+        assertEquals(List.of(), FolderScan.list(root().resolve("corrupt")), "nothing of a journaled job is an orphan");
+        assertEquals(List.of(), FolderScan.list(root().resolve("journal")));
+        assertEquals(List.of(), SpoolInspector.inspect(root()).anomalies());
+    }
+
+    @Test
+    void withTheJournalOffAtRestartItsRecordsAreWrittenBeforeOpenReturns() throws Exception {
+        createEmptySpool();
+        Files.write(root().resolve("journal/000000000003.log"), concat(record(5, 0), record(6, 0)));
+        try (Spool spool = Spool.open(root(), SpoolSettings.defaults().withJournalMaxBytes(0))) {
+            assertTrue(Files.exists(root().resolve("queue/000000000006.json")), "written during open");
+            assertEquals(List.of(), FolderScan.list(root().resolve("journal")));
+            assertEquals(List.of(5L, 6L), spool.queued().stream().map(JobRecord::id).toList());
+        }
+    }
+
+    @Test
     void replayNeverRewritesAJobThatMovedOnOrWasPruned() throws Exception {
         long done;
         long pruned;
