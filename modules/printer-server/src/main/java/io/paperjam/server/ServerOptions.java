@@ -90,6 +90,9 @@ final class ServerOptions {
     @Option(names = "--shutdown-grace", paramLabel = "TIME", converter = DurationConverter.class, description = "on SIGTERM, how long uploads in flight may take to finish (default: 10s)")
     Duration shutdownGrace = ServerSettings.DEFAULT_SHUTDOWN_GRACE;
 
+    @Option(names = "--close-drain", paramLabel = "TIME", converter = DurationConverter.class, description = "on stop, how long small jobs still only in the journal are written out to queue/; the rest is queued again at the next start (default: 5s)")
+    Duration closeDrain = SpoolSettings.DEFAULT_CLOSE_DRAIN;
+
     @Option(names = "--when-faulted", paramLabel = "queue|reject", description = "while a fault stops the printer: queue new jobs or refuse them (default: ${DEFAULT-VALUE})")
     WhenFaulted whenFaulted = WhenFaulted.QUEUE;
 
@@ -139,7 +142,7 @@ final class ServerOptions {
         PrinterSettings printer = PrinterSettings.defaults().withDevice(device).withWhenFaulted(whenFaulted)
                 .withFaultPlan(plan).withPacer(ppm == 0 ? Pacer.instant() : Pacer.realTime());
         SpoolSettings spoolSettings = SpoolSettings.defaults().withQuotaBytes(quotaBytes).withQuotaJobs(quotaJobs)
-                .withRetainDoneJobs(retainJobs).withRetainDoneAge(Duration.ofDays(retainDays));
+                .withRetainDoneJobs(retainJobs).withRetainDoneAge(Duration.ofDays(retainDays)).withCloseDrain(closeDrain);
         return ServerSettings.defaults().withSpoolDir(spool).withHost(host).withPort(port)
                 .withMaxHeaderBytes((int) maxHeaderBytes).withMaxDocumentBytes(maxDocumentBytes)
                 .withMaxConnections(maxConnections).withIdleTimeout(idleTimeout).withShutdownGrace(shutdownGrace)

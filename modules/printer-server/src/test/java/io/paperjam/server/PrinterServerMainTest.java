@@ -34,7 +34,7 @@ class PrinterServerMainTest {
             "--colours", "--ink", "--max-header-bytes", "--max-document-bytes", "--quota-bytes", "--quota-jobs",
             "--max-connections", "--idle-timeout", "--when-faulted", "--fault", "--jam-rate", "--seed",
             "--fault-plan", "--admin-token", "--retain-jobs", "--retain-days", "--shutdown-grace",
-            "--[no-]trust-loopback"}) {
+            "--close-drain", "--[no-]trust-loopback"}) {
             assertTrue(help.contains(flag), "help lacks " + flag + ":\n" + help);
         }
         assertTrue(help.contains("default: 6310"), help);
@@ -55,7 +55,8 @@ class PrinterServerMainTest {
         cli.parseArgs("--spool", "/tmp/x", "--port", "0", "--ppm", "0", "--tray-capacity", "3", "--colours", "cmyk",
                 "--ink", "40", "--max-header-bytes", "1K", "--max-document-bytes", "10M", "--quota-jobs", "7",
                 "--idle-timeout", "90s", "--when-faulted", "reject", "--fault", "paper-out", "--fault", "cover-open",
-                "--fault-plan", "paper-jam@job=1,page=3", "--no-trust-loopback", "--retain-days", "2");
+                "--fault-plan", "paper-jam@job=1,page=3", "--no-trust-loopback", "--retain-days", "2",
+                "--close-drain", "1m");
         ServerSettings settings = ((PrinterServerMain) cli.getCommand()).options.toSettings();
         assertEquals(Path.of("/tmp/x"), settings.spoolDir());
         assertEquals(0, settings.port());
@@ -63,6 +64,7 @@ class PrinterServerMainTest {
         assertEquals(10L << 20, settings.maxDocumentBytes());
         assertEquals(7, settings.spool().quotaJobs());
         assertEquals(Duration.ofDays(2), settings.spool().retainDoneAge());
+        assertEquals(Duration.ofMinutes(1), settings.spool().closeDrain());
         assertEquals(Duration.ofSeconds(90), settings.idleTimeout());
         assertEquals(WhenFaulted.REJECT, settings.printer().whenFaulted());
         assertEquals(3, settings.printer().device().trayCapacity());

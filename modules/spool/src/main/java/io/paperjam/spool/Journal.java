@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,7 @@ final class Journal implements Closeable {
     }
 
     private final SpoolDisk disk;
+    private final Duration closeDrain;
     private final Path dir;
     private final long segmentBytes;
     private final ReentrantLock appendLock = new ReentrantLock();
@@ -130,18 +132,23 @@ final class Journal implements Closeable {
     private long appended;
     private volatile IOException failed;
 
-    /** A journal whose materialiser starts with the jobs replay left in {@code kept} (oldest first). */
-    Journal(SpoolDisk disk, long nextSegment, List<JournalReplay.KeptSegment> kept) throws IOException {
-        this(disk, nextSegment, SEGMENT_BYTES, kept);
+    /**
+     * A journal whose materialiser starts with the jobs replay left in {@code kept} (oldest first) and whose
+     * {@link #close()} writes jobs out for at most {@code closeDrain}.
+     */
+    Journal(SpoolDisk disk, long nextSegment, List<JournalReplay.KeptSegment> kept, Duration closeDrain)
+            throws IOException {
+        this(disk, nextSegment, SEGMENT_BYTES, kept, closeDrain);
     }
 
     /** With another segment size (tests use tiny ones to rotate often). */
     Journal(SpoolDisk disk, long nextSegment, long segmentBytes) throws IOException {
-        this(disk, nextSegment, segmentBytes, List.of());
+        this(disk, nextSegment, segmentBytes, List.of(), SpoolSettings.DEFAULT_CLOSE_DRAIN);
     }
 
-    private Journal(SpoolDisk disk, long nextSegment, long segmentBytes, List<JournalReplay.KeptSegment> kept)
-            throws IOException {
+    private Journal(SpoolDisk disk, long nextSegment, long segmentBytes, List<JournalReplay.KeptSegment> kept,
+                    Duration closeDrain) throws IOException {
+        this.closeDrain = closeDrain;
         this.disk = disk;
         this.segmentBytes = segmentBytes;
         this.dir = disk.layout.journal();
@@ -438,16 +445,24 @@ final class Journal implements Closeable {
         return fsyncs.get();
     }
 
-    /** Materialises everything acknowledged, then deletes every fully materialised segment. */
+    /**
+     * Materialises what is acknowledged, for at most the close drain, then deletes every fully materialised
+     * segment; the rest stays in journal/ for the next open, which queues it at once.
+     */
     @Override
     public void close() {
-        materialiser.stop(true);
+        materialiser.stop(closeDrain);
+        int left = materialiser.left();
+        if (left > 0) {
+            LOG.info("{} journaled job(s) were not written to queue/ within {} ms; they stay in {} and the next "
+                    + "open queues them", left, closeDrain.toMillis(), dir);
+        }
         closeSegments(true);
     }
 
     /** For tests: stop like a killed process would, leaving the segments as they are. */
     void abandon() {
-        materialiser.stop(false);
+        materialiser.stop(null);
         closeSegments(false);
     }
 
@@ -458,15 +473,9 @@ final class Journal implements Closeable {
         try {
             adopted.forEach(Journal::closeQuietly); // those still needed stay for the next open's replay
             if (active != null) {
+                closeQuietly(active);
                 if (deleteEmpty && active.unmaterialised == 0 && pending.isEmpty()) {
-                    closeQuietly(active);
                     disk.deleteQuietly(active.path);
-                } else {
-                    closeQuietly(active);
-                    if (deleteEmpty) {
-                        LOG.warn("{} keeps {} job(s) not yet written to queue/; they are replayed at the next open",
-                                active.path, active.unmaterialised);
-                    }
                 }
                 active = null;
             }

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,6 +31,8 @@ final class Materialiser {
     static final int BATCH = 256;
     private static final int FORCE_THREADS = 16;
     private static final long RETRY_MILLIS = 1000;
+    /** How long a draining stop waits beyond its deadline for the batch in progress. */
+    private static final long LAST_BATCH_MILLIS = 30_000;
     private static final Logger LOG = LoggerFactory.getLogger(Materialiser.class);
 
     private final SpoolDisk disk;
@@ -38,6 +41,7 @@ final class Materialiser {
     private final ExecutorService forcing;
     private final Thread thread;
     private volatile boolean stopping;
+    private volatile long drainDeadline; // System.nanoTime() after which a draining stop leaves the rest
 
     Materialiser(SpoolDisk disk, Journal journal) {
         this.disk = disk;
@@ -56,23 +60,36 @@ final class Materialiser {
         queue.add(entry);
     }
 
-    /** Stops the thread: after writing everything queued if {@code drain}, else at once (a simulated crash). */
-    void stop(boolean drain) {
+    /**
+     * Stops the thread: after writing what is queued, for at most {@code drain} (then after the batch in
+     * progress; the rest stays in the journal), or at once if {@code drain} is null (a simulated crash).
+     */
+    void stop(Duration drain) {
+        drainDeadline = System.nanoTime() + (drain == null ? 0 : drain.toNanos());
         stopping = true;
-        if (!drain) {
+        if (drain == null) {
             thread.interrupt();
         }
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(drain ? 120 : 10));
+            thread.join(drain == null ? TimeUnit.SECONDS.toMillis(10) : drain.toMillis() + LAST_BATCH_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         forcing.shutdownNow();
     }
 
+    /** Jobs not written when the thread stopped (they stay in the journal). */
+    int left() {
+        return queue.size();
+    }
+
+    private boolean drained() {
+        return stopping && (queue.isEmpty() || System.nanoTime() - drainDeadline > 0);
+    }
+
     private void run() {
         List<Journal.Pending> batch = new ArrayList<>(BATCH);
-        while (!(stopping && queue.isEmpty()) && !Thread.currentThread().isInterrupted()) {
+        while (!drained() && !Thread.currentThread().isInterrupted()) {
             try {
                 Journal.Pending first = queue.poll(50, TimeUnit.MILLISECONDS);
                 if (first == null) {

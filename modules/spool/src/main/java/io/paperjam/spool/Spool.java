@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *   done/                     completed, canceled or aborted; pruned by retention
  *   corrupt/                  damaged or orphaned files moved aside at open, never deleted
  *   journal/                  small jobs acknowledged but not yet written to queue/: 000000000003.log
- *                             (format in {@link Journal}); empty after a clean close
+ *                             (format in {@link Journal}); empty after a clean close unless
+ *                             {@link SpoolSettings#closeDrain()} ran out
  *   history.jsonl             one JSON line per pruned done job
  *   printer.json              device state, written by the server ({@link #writeDeviceState})
  *   token                     admin token, written by the server (ignored by the spool)
@@ -145,7 +146,7 @@ public final class Spool implements Closeable {
             long maxSeen = Math.max(recovered.maxIdSeen(), history.maxId());
             maxSeen = backlog.isEmpty() ? maxSeen : Math.max(maxSeen, backlog.get(backlog.size() - 1).id());
             IdAllocator ids = new IdAllocator(disk, IdAllocator.readCeiling(layout.lastId()), maxSeen);
-            journal = journalOn ? new Journal(disk, replayed.nextSegment(), replayed.kept()) : null;
+            journal = journalOn ? new Journal(disk, replayed.nextSegment(), replayed.kept(), settings.closeDrain()) : null;
             Spool spool = new Spool(settings, disk, lock, history, ids, jobs, journal);
             spool.prune();
             LOG.info("opened spool {}: {} job(s), next id {}", layout.root(), jobs.size(), ids.peek());

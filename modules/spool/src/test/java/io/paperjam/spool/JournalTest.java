@@ -214,6 +214,51 @@ class JournalTest {
     }
 
     @Test
+    void aCleanCloseWritesTheBacklogOnlyForItsDrainAndTheNextOpenQueuesTheRest() throws Exception {
+        java.util.concurrent.CountDownLatch writesAllowed = new java.util.concurrent.CountDownLatch(1);
+        SpoolFiles heldBack = new SpoolFiles() {
+            @Override
+            FileChannel createExclusive(Path file) throws IOException {
+                if (SpoolLayout.idOf(file.getFileName().toString(), ".json").isPresent()) { // the materialiser's
+                    try {
+                        writesAllowed.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted", e);
+                    }
+                }
+                return super.createExclusive(file);
+            }
+        };
+        SpoolSettings settings = SpoolSettings.defaults().withCloseDrain(java.time.Duration.ofMillis(100));
+        Spool spool = Spool.open(root(), settings, heldBack);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            ids.add(Jobs.submit(spool, "j" + i, document(i)).id()); // the first batch is stuck on the latch
+        }
+        Thread release = new Thread(() -> {
+            try {
+                Thread.sleep(500); // well after the drain's deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            writesAllowed.countDown();
+        });
+        release.start();
+        spool.close(); // ends after the batch in progress, not after all 40 jobs
+        release.join();
+        assertFalse(FolderScan.list(root().resolve("journal")).isEmpty(), "the rest stays in the journal");
+        try (Spool reopened = Spool.open(root(), SpoolSettings.defaults())) {
+            assertEquals(ids, reopened.queued().stream().map(JobRecord::id).toList());
+            for (int i = 0; i < ids.size(); i++) {
+                assertArrayEquals(document(i + 1), Files.readAllBytes(reopened.documentPath(ids.get(i))));
+            }
+        }
+        assertEquals(List.of(), FolderScan.list(root().resolve("journal")), "a close within the drain empties it");
+        assertEquals(List.of(), FolderScan.list(root().resolve("corrupt")));
+    }
+
+    @Test
     void aCrashWhileTheBacklogIsWrittenLosesNothingAndQuarantinesNothing() throws Exception {
         createEmptySpool();
         byte[] segment = concat(record(5, 0), record(6, 0));

@@ -54,7 +54,8 @@ public final class SpoolBench {
     }
 
     private static double[] commits(Path dir, int threads, int seconds, boolean journalOff) throws Exception {
-        SpoolSettings settings = SpoolSettings.defaults().withQuotaJobs(Integer.MAX_VALUE).withQuotaBytes(Long.MAX_VALUE);
+        SpoolSettings settings = SpoolSettings.defaults().withQuotaJobs(Integer.MAX_VALUE).withQuotaBytes(Long.MAX_VALUE)
+                .withCloseDrain(java.time.Duration.ofMinutes(10)); // the "drain" figure is the whole backlog's time
         if (journalOff) {
             settings = settings.withJournalMaxBytes(0);
         }
