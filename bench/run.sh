@@ -91,10 +91,13 @@ bench_server() {   # bench_server CONNECTIONS [paused] -> "jobs/s p99ms errors"
   local spool="$work/spool-c$1"; rm -rf "$spool"
   start_server "$spool" -- "${load_flags[@]}"
   [[ "${2:-}" == paused ]] && java -jar "$client_jar" --port "$port" pause >/dev/null 2>&1
-  # warm-up, not measured: class loading and JIT compilation would otherwise count as per-job CPU (2,000 jobs
-  # were too few: the JIT still used a third of a core through the measured run)
-  java -jar "$client_jar" --port "$port" bench --connections "$1" --count 30000 --duration "${WARMUP_SECONDS:-5}s" \
+  # warm-up, not measured: class loading and JIT compilation would otherwise count as per-job CPU. 64
+  # connections first, whatever the series, because they reach the compile thresholds fastest: 5 s at one
+  # connection left C2 compiling for 4.9-6.1 s of the 10 s measured, and 5 s at 64 then 3 s at one for 2-3 s
+  # (jstat -compiler), with 30% more jobs/s measured
+  java -jar "$client_jar" --port "$port" bench --connections 64 --count 1000000 --duration "${WARMUP_SECONDS:-5}s" \
     >/dev/null 2>&1 || true
+  java -jar "$client_jar" --port "$port" bench --connections "$1" --count 1000000 --duration 3s >/dev/null 2>&1 || true
   local out c0 c1
   c0=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
   out=$(java -jar "$client_jar" --port "$port" --json bench --connections "$1" --size 4K --count 10000000 \
