@@ -6,6 +6,7 @@
 # Knobs: ROUNDS (3) runs per series, the median is reported; SECONDS_PER_RUN (10); WARMUP_SECONDS (5); BIG_MIB (1024); BIG_REST_SECONDS (10);
 #        RESTART_JOBS (100000); IDLE_CONNECTIONS (10000); BENCH_PORT (16390); BENCH_DIR (work folder,
 #        default modules/print-client/target/bench: on the repository's disk, like the baselines).
+#        BENCH_DOC (the file to write, default docs/BENCHMARKS.md).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -271,7 +272,7 @@ $details
 echo "$table"
 echo
 echo "$details"
-doc="docs/BENCHMARKS.md"
+doc="${BENCH_DOC:-docs/BENCHMARKS.md}"   # BENCH_DOC: another copy (bench/smoke.sh)
 [[ -f "$doc" ]] || printf '# Benchmarks\n\n' > "$doc"
 # replace our section (from "## Server" to the next "## " heading), keep everyone else's
 awk -v section="$section" '
