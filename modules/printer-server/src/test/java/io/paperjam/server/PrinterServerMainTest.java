@@ -47,6 +47,8 @@ class PrinterServerMainTest {
         assertTrue(err.toString().contains("--port"), err.toString());
         assertEquals(2, run("--fault", "hungry"));
         assertTrue(err.toString().contains("'hungry' is not a fault"), err.toString());
+        assertEquals(2, run("--close-drain", "2h"));
+        assertTrue(err.toString().contains("close drain must be 0s to 60m: 7200s"), err.toString());
     }
 
     @Test

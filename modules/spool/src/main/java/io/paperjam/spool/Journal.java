@@ -471,7 +471,9 @@ final class Journal implements Closeable {
         syncLock.lock();
         appendLock.lock();
         try {
-            adopted.forEach(Journal::closeQuietly); // those still needed stay for the next open's replay
+            // segments still holding unwritten jobs stay on disk for the next open; only their channels close
+            adopted.forEach(Journal::closeQuietly);
+            pending.values().stream().map(Pending::segment).distinct().forEach(Journal::closeQuietly);
             if (active != null) {
                 closeQuietly(active);
                 if (deleteEmpty && active.unmaterialised == 0 && pending.isEmpty()) {

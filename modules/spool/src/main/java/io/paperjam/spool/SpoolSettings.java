@@ -28,6 +28,8 @@ public record SpoolSettings(long quotaBytes, int quotaJobs, int retainDoneJobs, 
     public static final long MAX_JOURNAL_MAX_BYTES = 16 << 20;
     /** The default {@link #closeDrain()}: a stop after a burst does not wait for every job's files. */
     public static final Duration DEFAULT_CLOSE_DRAIN = Duration.ofSeconds(5);
+    /** The longest {@link #closeDrain()}: a stop should end within the hour whatever the backlog. */
+    public static final Duration MAX_CLOSE_DRAIN = Duration.ofHours(1);
 
     public SpoolSettings {
         if (quotaBytes < 0 || quotaJobs < 0 || retainDoneJobs < 0) {
@@ -43,8 +45,9 @@ public record SpoolSettings(long quotaBytes, int quotaJobs, int retainDoneJobs, 
                     + ": " + journalMaxBytes);
         }
         Objects.requireNonNull(closeDrain, "closeDrain");
-        if (closeDrain.isNegative()) {
-            throw new IllegalArgumentException("closeDrain must not be negative: " + closeDrain);
+        if (closeDrain.isNegative() || closeDrain.compareTo(MAX_CLOSE_DRAIN) > 0) {
+            throw new IllegalArgumentException("the close drain must be 0s to " + MAX_CLOSE_DRAIN.toMinutes()
+                    + "m: " + closeDrain.toSeconds() + "s");
         }
     }
 
