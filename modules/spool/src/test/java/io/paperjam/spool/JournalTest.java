@@ -174,20 +174,7 @@ class JournalTest {
         createEmptySpool();
         Files.write(root().resolve("journal/000000000003.log"), concat(record(5, 0), record(6, 0), record(7, 0)));
         java.util.concurrent.CountDownLatch writesAllowed = new java.util.concurrent.CountDownLatch(1);
-        SpoolFiles heldBack = new SpoolFiles() {
-            @Override
-            FileChannel createExclusive(Path file) throws IOException {
-                if (SpoolLayout.idOf(file.getFileName().toString(), ".json").isPresent()) { // the materialiser's
-                    try {
-                        writesAllowed.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException("interrupted", e);
-                    }
-                }
-                return super.createExclusive(file);
-            }
-        };
+        SpoolFiles heldBack = heldBack(writesAllowed);
         Spool opened = assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
                 () -> Spool.open(root(), SpoolSettings.defaults(), heldBack), "open waited for the backlog's files");
         try (Spool spool = opened) {
@@ -216,20 +203,7 @@ class JournalTest {
     @Test
     void aCleanCloseWritesTheBacklogOnlyForItsDrainAndTheNextOpenQueuesTheRest() throws Exception {
         java.util.concurrent.CountDownLatch writesAllowed = new java.util.concurrent.CountDownLatch(1);
-        SpoolFiles heldBack = new SpoolFiles() {
-            @Override
-            FileChannel createExclusive(Path file) throws IOException {
-                if (SpoolLayout.idOf(file.getFileName().toString(), ".json").isPresent()) { // the materialiser's
-                    try {
-                        writesAllowed.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException("interrupted", e);
-                    }
-                }
-                return super.createExclusive(file);
-            }
-        };
+        SpoolFiles heldBack = heldBack(writesAllowed);
         SpoolSettings settings = SpoolSettings.defaults().withCloseDrain(java.time.Duration.ofMillis(100));
         Spool spool = Spool.open(root(), settings, heldBack);
         List<Long> ids = new ArrayList<>();
@@ -512,6 +486,24 @@ class JournalTest {
         boolean isSegment(FileChannel channel) {
             return segments.contains(channel);
         }
+    }
+
+    /** Files whose control files (the materialiser's, among others) are created only once {@code allowed} opens. */
+    private static SpoolFiles heldBack(java.util.concurrent.CountDownLatch allowed) {
+        return new SpoolFiles() {
+            @Override
+            FileChannel createExclusive(Path file) throws IOException {
+                if (SpoolLayout.idOf(file.getFileName().toString(), ".json").isPresent()) {
+                    try {
+                        allowed.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted", e);
+                    }
+                }
+                return super.createExclusive(file);
+            }
+        };
     }
 
     private void createEmptySpool() throws IOException {
