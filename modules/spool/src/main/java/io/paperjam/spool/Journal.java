@@ -125,7 +125,6 @@ final class Journal implements Closeable {
     private final Semaphore backlog;
     private final Materialiser materialiser;
     private final List<Segment> retired = new ArrayList<>(); // full and unneeded, to delete; guarded by appendLock
-    private final List<Segment> adopted = new ArrayList<>(); // kept at open for their backlog; closed at close
     private Segment active;
     private CompletableFuture<Segment> prepared; // the next segment, being zero-filled; guarded by appendLock
     private long nextSegment;
@@ -165,6 +164,7 @@ final class Journal implements Closeable {
     /** Turns the segments replay kept into pending entries, as if their jobs had just been committed. */
     private List<Pending> adopt(List<JournalReplay.KeptSegment> kept) throws IOException {
         List<Pending> entries = new ArrayList<>();
+        List<Segment> adopted = new ArrayList<>();
         try {
             for (JournalReplay.KeptSegment keptSegment : kept) {
                 FileChannel channel = FileChannel.open(keptSegment.path(), StandardOpenOption.READ);
@@ -471,8 +471,8 @@ final class Journal implements Closeable {
         syncLock.lock();
         appendLock.lock();
         try {
-            // segments still holding unwritten jobs stay on disk for the next open; only their channels close
-            adopted.forEach(Journal::closeQuietly);
+            // segments still holding unwritten jobs (kept at open or full since) stay on disk for the next
+            // open; only their channels close. The others were closed when they were deleted.
             pending.values().stream().map(Pending::segment).distinct().forEach(Journal::closeQuietly);
             if (active != null) {
                 closeQuietly(active);

@@ -86,8 +86,7 @@ final class JournalReplay {
             lastNumber = Math.max(lastNumber, SpoolLayout.idOf(segment.getFileName().toString(),
                     SpoolLayout.JOURNAL_SUFFIX).orElse(0));
             ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(segment));
-            List<JournalCodec.Entry> wanted = new ArrayList<>();
-            List<Integer> offsets = new ArrayList<>();
+            List<Wanted> wanted = new ArrayList<>();
             boolean clean = true;
             int offset = 0;
             while (true) {
@@ -111,17 +110,16 @@ final class JournalReplay {
                 long id = entry.id();
                 if (!scan.controls.containsKey(id) && !history.contains(id) && !quarantined.contains(id)
                         && seen.add(id)) {
-                    wanted.add(entry);
-                    offsets.add(offset);
+                    wanted.add(new Wanted(entry, offset));
                 }
                 offset = (int) entry.end();
             }
-            List<Backlog> backlog = clean && keepBacklog ? backlog(wanted, offsets) : null;
+            List<Backlog> backlog = clean && keepBacklog ? backlog(wanted) : null;
             if (backlog != null && !backlog.isEmpty()) {
                 kept.add(new KeptSegment(segment, backlog));
             } else if (backlog == null) {
-                for (JournalCodec.Entry entry : wanted) {
-                    write(disk, entry);
+                for (Wanted record : wanted) {
+                    write(disk, record.entry());
                     written++;
                 }
             }
@@ -145,23 +143,26 @@ final class JournalReplay {
         Result result = new Result(lastNumber + 1, written, kept);
         if (!kept.isEmpty()) {
             LOG.info("{} journaled job(s) in {} segment(s) are queued; their files are written in the background",
-                    result.backlogJobs().size(), kept.size());
+                    kept.stream().mapToInt(segment -> segment.jobs().size()).sum(), kept.size());
         }
         return result;
     }
 
+    /** An intact record whose job is not yet a file, and where it starts in its segment. */
+    private record Wanted(JournalCodec.Entry entry, int offset) {
+    }
+
     /** The records as backlog entries, or null if a control in them does not decode (then they are written). */
-    private static List<Backlog> backlog(List<JournalCodec.Entry> entries, List<Integer> offsets) {
-        List<Backlog> backlog = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++) {
-            JournalCodec.Entry entry = entries.get(i);
+    private static List<Backlog> backlog(List<Wanted> wanted) {
+        List<Backlog> backlog = new ArrayList<>(wanted.size());
+        for (Wanted record : wanted) {
+            JournalCodec.Entry entry = record.entry();
             try {
                 JobRecord job = ControlCodec.decodeStored(entry.control(), JobState.QUEUED);
                 if (job.id() != entry.id()) {
                     return null;
                 }
-                int offset = offsets.get(i);
-                backlog.add(new Backlog(job, offset, (int) (entry.end() - offset)));
+                backlog.add(new Backlog(job, record.offset(), (int) (entry.end() - record.offset())));
             } catch (ControlCodec.CorruptControlException e) {
                 LOG.warn("job {}: its journaled control does not decode ({}); writing its segment's jobs now",
                         entry.id(), e.getMessage());
