@@ -3,7 +3,7 @@
 # job, each beside a baseline measured here on the same disk. Prints a table and writes it into
 # docs/BENCHMARKS.md ("## Spool").
 # The spool series use the default settings (small jobs through the journal); "journal off" repeats them on the
-# file path. Usage: bench/spool/run.sh            (about 9 minutes; BENCH_DIR, ROUNDS, SECONDS_PER_RUN, BIG_MIB, BIG_REST_SECONDS, BENCH_DOC override)
+# file path. Usage: bench/spool/run.sh            (about 16 minutes; BENCH_DIR, ROUNDS, SECONDS_PER_RUN, BIG_MIB, BIG_REST_SECONDS, BENCH_DOC override)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -11,6 +11,7 @@ work="${BENCH_DIR:-$root/modules/spool/target/bench}"
 rounds="${ROUNDS:-3}"
 secs="${SECONDS_PER_RUN:-10}"
 big_mib="${BIG_MIB:-1024}"
+alone=$(( secs < 4 ? secs : 4 ))   # journal-alone series stay short: their backlog must stay under 100,000 jobs
 
 mvn -B -q -o -pl modules/spool test-compile 2>/dev/null || mvn -B -q -pl modules/spool test-compile
 
@@ -41,6 +42,10 @@ for r in $(seq 1 "$rounds"); do
     runs[o$t]+="$(rate "$out") "; runs[po$t]+="$(p99 "$out") "
     out="$(bench baseline "$work/b$t-$r" "$t" "$secs")"; rm -rf "$work/b$t-$r"
     runs[b$t]+="$(rate "$out") "; runs[pb$t]+="$(p99 "$out") "
+    if [[ $t != 64 ]]; then
+      out="$(bench commits "$work/a$t-$r" "$t" "$alone" alone)"; rm -rf "$work/a$t-$r"
+      runs[a$t]+="$(rate "$out") "
+    fi
   done
   echo "  round $r done: spool 1w ${runs[s1]}/ 8w ${runs[s8]}/ 64w ${runs[s64]}" >&2
 done
@@ -57,7 +62,7 @@ done
 med() { tr ' ' '\n' <<<"${runs[$1]}" | grep . | median; }
 s1=$(med s1); s8=$(med s8); s64=$(med s64); o1=$(med o1); o8=$(med o8); o64=$(med o64);
 po1=$(med po1); po8=$(med po8); po64=$(med po64); b1=$(med b1); b8=$(med b8); b64=$(med b64)
-ps1=$(med ps1); ps8=$(med ps8); ps64=$(med ps64); pb1=$(med pb1); pb8=$(med pb8); pb64=$(med pb64)
+a1=$(med a1); a8=$(med a8); ps1=$(med ps1); ps8=$(med ps8); ps64=$(med ps64); pb1=$(med pb1); pb8=$(med pb8); pb64=$(med pb64)
 big=$(med big); big64=$(med big64); d1=$(med d1); d8=$(med d8); d64=$(med d64); jbig=$(med jbig); dd=$(med dd)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 verdict() { awk -v v="$1" -v t="$2" 'BEGIN {print (v >= t ? "met" : "NOT met")}'; }
@@ -72,6 +77,8 @@ table="| measurement | spool | baseline | spool / baseline |
 | journal off (file path): commits/s, 1 / 8 / 64 writers | $o1 / $o8 / $o64 | $b1 / $b8 / $b64 | $(ratio "$o1" "$b1") / $(ratio "$o8" "$b8") / $(ratio "$o64" "$b64") |
 | journal off: p99 ms, 1 / 8 / 64 writers | $po1 / $po8 / $po64 | $pb1 / $pb8 / $pb64 | |
 | 8 writers / 1 writer | $(ratio "$s8" "$s1")x | $(ratio "$b8" "$b1")x | |
+| journal alone (materialiser held back, ${alone}-s series): commits/s, 1 / 8 writers | $a1 / $a8 | $b1 / $b8 | $(ratio "$a1" "$b1") / $(ratio "$a8" "$b8") |
+| journal alone: 8 writers / 1 writer | $(ratio "$a8" "$a1")x | $(ratio "$b8" "$b1")x | |
 | MB/s, one ${big_mib} MiB job | $big | $jbig (Java FileChannel, same bytes, force at end) | $(ratio "$big" "$jbig") |
 | MB/s, one ${big_mib} MiB job vs dd | $big | $dd (dd if=/dev/zero conv=fsync) | $(ratio "$big" "$dd") |
 | MB/s, the same job in 64 KiB heap chunks (as a server hands them over) | $big64 | $dd (dd) | $(ratio "$big64" "$dd") |
@@ -83,7 +90,7 @@ Targets:
 - 1-writer commits/s at least the 1-writer baseline: **$(verdict "$(ratio "$s1" "$b1")" 1)** ($(ratio "$s1" "$b1"));
 - ${big_mib} MiB write within 80% of dd: **$(verdict "$(ratio "$big" "$dd")" 0.8)** ($(ratio "$big" "$dd")); of the Java baseline: $(ratio "$big" "$jbig").
 
-All runs (medians above): spool 1w: ${runs[s1]}; spool 8w: ${runs[s8]}; spool 64w: ${runs[s64]}; journal off 1w: ${runs[o1]}; 8w: ${runs[o8]}; 64w: ${runs[o64]}; baseline 1w: ${runs[b1]}; baseline 8w: ${runs[b8]}; baseline 64w: ${runs[b64]}; spool big: ${runs[big]}; Java big: ${runs[jbig]}; spool big, 64 KiB chunks: ${runs[big64]}; dd: ${runs[dd]}"
+All runs (medians above): spool 1w: ${runs[s1]}; spool 8w: ${runs[s8]}; spool 64w: ${runs[s64]}; journal alone 1w: ${runs[a1]}; 8w: ${runs[a8]}; journal off 1w: ${runs[o1]}; 8w: ${runs[o8]}; 64w: ${runs[o64]}; baseline 1w: ${runs[b1]}; baseline 8w: ${runs[b8]}; baseline 64w: ${runs[b64]}; spool big: ${runs[big]}; Java big: ${runs[jbig]}; spool big, 64 KiB chunks: ${runs[big64]}; dd: ${runs[dd]}"
 
 machine="$(nproc) CPUs, $(free -h | awk '/^Mem:/ {print $2}') memory, $(uname -sr), $(java -version 2>&1 | head -n 1)
 \`\`\`
@@ -99,7 +106,8 @@ memory (as in a server that has been up a while). Baseline commits: a plain Java
 rename + directory fsync per job. \"spool\" is the default configuration: a 4 KiB job with a declared size is
 committed by one append to journal/ and one fsync shared by every commit waiting at that moment (group commit);
 a background thread writes it to queue/ afterwards (its cost shows in CPU and disk load and in the drain time at
-close, not in the commit latency). \"journal off\" is the file path: data file fsync and control file create +
+close, not in the commit latency). \"journal alone\" holds that thread back until the series ends, so the
+journal's fdatasyncs have the disk to themselves. \"journal off\" is the file path: data file fsync and control file create +
 write + fsync side by side, two renames and a shared directory fsync. The disk is a virtual disk whose fsync rate varies 5-10x from minute to minute; compare within a
 round, not across reports.
 

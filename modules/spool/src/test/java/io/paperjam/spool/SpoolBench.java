@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The spool benchmark behind {@code bench/spool/run.sh} (not a test). Modes, each printing one result line:
  * <pre>
- *   commits  DIR THREADS SECONDS [off]  spool commits/s of 4 KiB jobs (journal on by default; "off" = file path)
+ *   commits  DIR THREADS SECONDS [off|alone]  spool commits/s of 4 KiB jobs (journal on by default; "off" = file
+ *                                  path; "alone" = the journal with its materialiser held back until the
+ *                                  series ends, so nothing else uses the disk: keep SECONDS short enough that
+ *                                  fewer than Journal.MAX_BACKLOG_JOBS jobs are committed)
  *   baseline DIR THREADS SECONDS   plain create + write 4 KiB + fsync + rename + directory fsync, per second
  *   big      DIR MIB [KIB]         MB/s of one MIB-MiB job streamed in 1 MiB direct chunks (or KIB-KiB heap
  *                                  chunks, as a network server hands them over) and committed
@@ -35,7 +38,7 @@ public final class SpoolBench {
         Path dir = Path.of(args[1]);
         switch (args[0]) {
             case "commits" -> report("spool-commits", args[2], commits(dir, Integer.parseInt(args[2]), Integer.parseInt(args[3]),
-                    args.length > 4 && args[4].equals("off")), "commits/s");
+                    args.length > 4 ? args[4] : ""), "commits/s");
             case "baseline" -> report("baseline-commits", args[2], baseline(dir, Integer.parseInt(args[2]), Integer.parseInt(args[3])), "commits/s");
             case "big" -> report("spool-big", args[2], big(dir, Integer.parseInt(args[2]),
                     args.length > 3 ? Integer.parseInt(args[3]) : 0), "MB/s");
@@ -53,13 +56,15 @@ public final class SpoolBench {
                 rateAndP99.length > 2 ? String.format(" drain %.2f s", rateAndP99[2]) : "");
     }
 
-    private static double[] commits(Path dir, int threads, int seconds, boolean journalOff) throws Exception {
+    private static double[] commits(Path dir, int threads, int seconds, String variant) throws Exception {
         SpoolSettings settings = SpoolSettings.defaults().withQuotaJobs(Integer.MAX_VALUE).withQuotaBytes(Long.MAX_VALUE)
                 .withCloseDrain(java.time.Duration.ofMinutes(10)); // the "drain" figure is the whole backlog's time
-        if (journalOff) {
+        if (variant.equals("off")) {
             settings = settings.withJournalMaxBytes(0);
         }
-        Spool spool = Spool.open(dir, settings);
+        java.util.concurrent.CountDownLatch seriesOver = new java.util.concurrent.CountDownLatch(1);
+        Spool spool = variant.equals("alone") ? Spool.open(dir, settings, materialiserHeldUntil(seriesOver))
+                : Spool.open(dir, settings);
         try {
             byte[] doc = Jobs.content(1, JOB);
             Jobs.submit(spool, "warm-up", doc); // class loading is not timed
@@ -69,6 +74,7 @@ public final class SpoolBench {
                     upload.commit();
                 }
             });
+            seriesOver.countDown();
             long[] stats = spool.queueSyncStats();
             System.err.printf("  queue/ directory fsyncs: %d for %d requests; journal fsyncs: %d%n", stats[1], stats[0],
                     spool.journalFsyncs());
@@ -77,8 +83,27 @@ public final class SpoolBench {
             double drain = (System.nanoTime() - closing) / 1e9;
             return new double[] {rate[0], rate[1], drain};
         } finally {
+            seriesOver.countDown(); // a failed series must not leave the materialiser waiting
             spool.close();
         }
+    }
+
+    /** Files whose creation by the materialiser waits for {@code released}; every other thread's goes ahead. */
+    private static SpoolFiles materialiserHeldUntil(java.util.concurrent.CountDownLatch released) {
+        return new SpoolFiles() {
+            @Override
+            FileChannel createExclusive(Path file) throws IOException {
+                if (Thread.currentThread().getName().equals("spool-materialiser")) {
+                    try {
+                        released.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted while held back", e);
+                    }
+                }
+                return super.createExclusive(file);
+            }
+        };
     }
 
     private static double[] baseline(Path dir, int threads, int seconds) throws Exception {
