@@ -3,7 +3,7 @@
 # job, each beside a baseline measured here on the same disk. Prints a table and writes it into
 # docs/BENCHMARKS.md ("## Spool").
 # The spool series use the default settings (small jobs through the journal); "journal off" repeats them on the
-# file path. Usage: bench/spool/run.sh            (about 16 minutes; BENCH_DIR, ROUNDS, SECONDS_PER_RUN, BIG_MIB, BIG_REST_SECONDS, BENCH_DOC override)
+# file path. Usage: bench/spool/run.sh            (about 20 minutes; BENCH_DIR, ROUNDS, SECONDS_PER_RUN, BIG_MIB, BIG_REST_SECONDS, BENCH_DOC override)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
