@@ -57,6 +57,9 @@ public final class SpoolBench {
     }
 
     private static double[] commits(Path dir, int threads, int seconds, String variant) throws Exception {
+        if (!java.util.Set.of("", "off", "alone").contains(variant)) {
+            throw new IllegalArgumentException("unknown commits variant " + variant + " (off or alone)");
+        }
         SpoolSettings settings = SpoolSettings.defaults().withQuotaJobs(Integer.MAX_VALUE).withQuotaBytes(Long.MAX_VALUE)
                 .withCloseDrain(java.time.Duration.ofMinutes(10)); // the "drain" figure is the whole backlog's time
         if (variant.equals("off")) {
