@@ -490,20 +490,7 @@ class JournalTest {
 
     /** Files whose control files (the materialiser's, among others) are created only once {@code allowed} opens. */
     private static SpoolFiles heldBack(java.util.concurrent.CountDownLatch allowed) {
-        return new SpoolFiles() {
-            @Override
-            FileChannel createExclusive(Path file) throws IOException {
-                if (SpoolLayout.idOf(file.getFileName().toString(), ".json").isPresent()) {
-                    try {
-                        allowed.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException("interrupted", e);
-                    }
-                }
-                return super.createExclusive(file);
-            }
-        };
+        return new HeldBackFiles(allowed, file -> SpoolLayout.idOf(file.getFileName().toString(), ".json").isPresent());
     }
 
     private void createEmptySpool() throws IOException {

@@ -93,20 +93,7 @@ public final class SpoolBench {
 
     /** Files whose creation by the materialiser waits for {@code released}; every other thread's goes ahead. */
     private static SpoolFiles materialiserHeldUntil(java.util.concurrent.CountDownLatch released) {
-        return new SpoolFiles() {
-            @Override
-            FileChannel createExclusive(Path file) throws IOException {
-                if (Thread.currentThread().getName().equals("spool-materialiser")) {
-                    try {
-                        released.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException("interrupted while held back", e);
-                    }
-                }
-                return super.createExclusive(file);
-            }
-        };
+        return new HeldBackFiles(released, file -> Thread.currentThread().getName().equals("spool-materialiser"));
     }
 
     private static double[] baseline(Path dir, int threads, int seconds) throws Exception {
