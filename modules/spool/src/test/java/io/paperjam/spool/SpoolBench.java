@@ -93,7 +93,7 @@ public final class SpoolBench {
 
     /** Files whose creation by the materialiser waits for {@code released}; every other thread's goes ahead. */
     private static SpoolFiles materialiserHeldUntil(java.util.concurrent.CountDownLatch released) {
-        return new HeldBackFiles(released, file -> Thread.currentThread().getName().equals("spool-materialiser"));
+        return new HeldBackFiles(released, file -> Thread.currentThread().getName().equals(Materialiser.THREAD_NAME));
     }
 
     private static double[] baseline(Path dir, int threads, int seconds) throws Exception {
